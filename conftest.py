@@ -1,0 +1,26 @@
+"""Test-wide fixtures: every test database starts with the reference data (places, groups…)."""
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from hoaban.catalog.reference import reference_data_load
+
+    with django_db_blocker.unblock():
+        reference_data_load()
+
+
+@pytest.fixture
+def reference_data(db):
+    """For transactional tests (which flush the database afterwards): reload if missing."""
+    from hoaban.catalog.reference import reference_data_load
+    from hoaban.places.models import Province
+
+    if not Province.objects.exists():
+        reference_data_load()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"

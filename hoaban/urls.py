@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from django.views.static import serve
+
+from hoaban.api.api import api
+
+urlpatterns = [
+    path("", include("hoaban.storefront.urls")),
+    path("", include("hoaban.orgs.urls")),
+    path("", include("hoaban.catalog.urls")),
+    path("accounts/", include("hoaban.accounts.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
+
+if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+    # Local media (embedded mode); in scale-out, media live on S3-compatible storage.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
