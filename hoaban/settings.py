@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "hoaban.commerce",
     "hoaban.storefront",
     "hoaban.api",
+    "hoaban.demo",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("hoaban.orgs.urls")),
     path("", include("hoaban.catalog.urls")),
     path("accounts/", include("hoaban.accounts.urls")),
+    path("places/", include("hoaban.places.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

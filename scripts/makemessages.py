@@ -22,8 +22,9 @@ COMMON = ["-l", "vi", "--no-obsolete", "--ignore=tests/*", "--ignore=migrations/
 def run(cwd: Path, extra: list[str]) -> None:
     (cwd / "locale").mkdir(exist_ok=True)
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hoaban.settings", "PYTHONPATH": str(ROOT)}
-    subprocess.run([str(DJANGO_ADMIN), "makemessages", *COMMON, *extra], cwd=cwd, env=env,
-                   check=True)
+    subprocess.run(
+        [str(DJANGO_ADMIN), "makemessages", *COMMON, *extra], cwd=cwd, env=env, check=True
+    )
 
 
 def main(names: list[str]) -> None:

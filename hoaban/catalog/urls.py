@@ -1,4 +1,2 @@
-
-
 app_name = "catalog"
 urlpatterns: list = []
