@@ -1,0 +1,139 @@
+"""Reads of the catalogue shared by the marketplace pages and the API.
+
+Every queryset here is already joined (`select_related` for the one-to-one chain, one
+`prefetch_related` per many-side), so a page or an API list costs the same number of queries
+whatever the number of products it shows.
+"""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from hoaban.core.text import search_terms
+from hoaban.places.models import FormerProvince, Province
+
+from .models import Lot, Product, ProductImage
+
+# The joins every product card needs: seller, origin (province and former province), category
+# and ethnic group. One query for all of them.
+PRODUCT_CARD_RELATED = (
+    "organisation",
+    "origin_commune__province",
+    "origin_commune__former_province",
+    "category",
+    "ethnic_group",
+)
+
+
+def images_prefetch() -> Prefetch:
+    """The images of each product in display order: one extra query per list."""
+    return Prefetch("images", queryset=ProductImage.objects.order_by("position", "pk"))
+
+
+def published_products() -> QuerySet[Product]:
+    """Products anyone may see, joined for cards (2 queries: products, then their images)."""
+    return (
+        Product.objects.filter(status=Product.Status.PUBLISHED, organisation__is_active=True)
+        .select_related(*PRODUCT_CARD_RELATED)
+        .prefetch_related(images_prefetch())
+    )
+
+
+def product_search(
+    *,
+    q: str | None = None,
+    province: int | None = None,
+    former: int | None = None,
+    category: str | None = None,
+    ethnic_group: str | None = None,
+    ocop: int | None = None,
+) -> QuerySet[Product]:
+    """Published products matching every given filter.
+
+    `q` ignores diacritics and case and every word must match (`mien dong` finds `Miến dong`,
+    `Bắc Kạn` finds products from the former Bắc Kạn); `province` is a current province code
+    and `former` a pre-2025 one (both by the commune of origin); `category` is a slug and
+    includes its child categories; `ethnic_group` is a code; `ocop` means at least that many
+    stars.
+    """
+    products = published_products()
+    for term in search_terms(q):
+        products = products.filter(search_text__contains=term)
+    if province is not None:
+        products = products.filter(origin_commune__province_id=province)
+    if former is not None:
+        products = products.filter(origin_commune__former_province_id=former)
+    if category:
+        products = products.filter(Q(category__slug=category) | Q(category__parent__slug=category))
+    if ethnic_group:
+        products = products.filter(ethnic_group_id=ethnic_group)
+    if ocop:
+        products = products.filter(ocop_stars__gte=ocop)
+    return products
+
+
+def published_product(code: str) -> Product:
+    """One published product with everything its page shows (raises Product.DoesNotExist).
+
+    4 queries: the product with its joins, its images, its certificates, its lots.
+    """
+    return product_detail_queryset().get(code=code)
+
+
+def product_detail_queryset() -> QuerySet[Product]:
+    """Published products with images, certificates and lots prefetched (4 queries)."""
+    return published_products().prefetch_related(
+        "certificates",
+        Prefetch("lots", queryset=Lot.objects.order_by("-produced_on", "-pk")),
+    )
+
+
+def product_lots(product: Product) -> QuerySet[Lot]:
+    """The lots of a product, newest first, with the product joined."""
+    return (
+        Lot.objects.filter(product=product)
+        .select_related("product")
+        .order_by("-produced_on", "-pk")
+    )
+
+
+def public_lots() -> QuerySet[Lot]:
+    """Lots of published products, joined with product, seller and place."""
+    return Lot.objects.filter(
+        product__status=Product.Status.PUBLISHED, product__organisation__is_active=True
+    ).select_related(
+        "product__organisation__commune__province",
+        "product__organisation__commune__former_province",
+        "product__category",
+    )
+
+
+def _published_filter(prefix: str) -> Q:
+    return Q(**{f"{prefix}status": Product.Status.PUBLISHED}) & Q(
+        **{f"{prefix}organisation__is_active": True}
+    )
+
+
+def province_product_counts() -> QuerySet[Province]:
+    """Current provinces that have published products, with `product_count` (1 query)."""
+    return (
+        Province.objects.annotate(
+            product_count=Count(
+                "communes__products", filter=_published_filter("communes__products__")
+            )
+        )
+        .filter(product_count__gt=0)
+        .order_by("-product_count", "name")
+    )
+
+
+def former_province_product_counts() -> QuerySet[FormerProvince]:
+    """Pre-2025 provinces that have published products, with `product_count` (1 query)."""
+    return (
+        FormerProvince.objects.annotate(
+            product_count=Count(
+                "communes__products", filter=_published_filter("communes__products__")
+            )
+        )
+        .filter(product_count__gt=0)
+        .select_related("province")
+        .order_by("-product_count", "name")
+    )
