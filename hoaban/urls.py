@@ -8,6 +8,7 @@ from hoaban.api.api import api
 
 urlpatterns = [
     path("", include("hoaban.storefront.urls")),
+    path("", include("hoaban.storefront.shop_urls")),
     path("", include("hoaban.orgs.urls")),
     path("", include("hoaban.catalog.urls")),
     path("accounts/", include("hoaban.accounts.urls")),
