@@ -1,0 +1,71 @@
+"""The product list's search and filter form (GET): every field optional."""
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from hoaban.accounts.models import EthnicGroup
+from hoaban.catalog.models import Category
+from hoaban.places.models import FormerProvince, Province
+
+# Former provinces share the `province` select; their values carry this prefix (`f6`).
+FORMER_PREFIX = "f"
+OCOP_CHOICES = [
+    ("", _("Any")),
+    ("3", _("3 stars or more")),
+    ("4", _("4 stars or more")),
+    ("5", _("5 stars")),
+]
+
+
+class ProductFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    ethnic_group = forms.ChoiceField(label=_("Ethnic group"), required=False)
+    ocop = forms.ChoiceField(label=_("OCOP stars"), required=False, choices=OCOP_CHOICES)
+
+    def __init__(self, data=None, **kwargs):
+        data = data.copy() if data is not None else None
+        if data is not None and data.get("former") and not data.get("province"):
+            # `?former=6` (links, API style) is the same as choosing `f6` in the select.
+            data["province"] = f"{FORMER_PREFIX}{data['former']}"
+        super().__init__(data, **kwargs)
+        english = get_language() == "en"
+        # 4 queries: provinces, former provinces, categories, ethnic groups.
+        self.fields["province"].choices = [
+            ("", _("All provinces")),
+            (
+                _("Provinces"),
+                [(str(p.code), p.short_name) for p in Province.objects.order_by("name")],
+            ),
+            (
+                _("Former provinces (before 1/7/2025)"),
+                [
+                    (f"{FORMER_PREFIX}{p.code}", p.name)
+                    for p in FormerProvince.objects.order_by("name")
+                ],
+            ),
+        ]
+        self.fields["category"].choices = [("", _("All categories"))] + [
+            (c.slug, ("— " if c.parent_id else "") + c.display_name("en" if english else "vi"))
+            for c in Category.objects.order_by("position", "name")
+        ]
+        self.fields["ethnic_group"].choices = [("", _("All ethnic groups"))] + [
+            (g.code, g.name_en if english and g.name_en else g.name)
+            for g in EthnicGroup.objects.order_by("name")
+        ]
+
+    def filters(self) -> dict:
+        """Keyword arguments for `catalog.queries.product_search`; invalid fields are ignored."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        place = data.get("province") or ""
+        return {
+            "q": data.get("q") or None,
+            "province": int(place) if place.isdigit() else None,
+            "former": int(place[1:]) if place.startswith(FORMER_PREFIX) else None,
+            "category": data.get("category") or None,
+            "ethnic_group": data.get("ethnic_group") or None,
+            "ocop": int(data["ocop"]) if data.get("ocop") else None,
+        }

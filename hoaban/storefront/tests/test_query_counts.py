@@ -1,0 +1,46 @@
+"""Pages cost the same number of queries at N and 2N products."""
+
+import pytest
+from django.urls import reverse
+
+from hoaban.catalog.tests.factories import CertificateFactory, LotFactory, ProductFactory
+
+from .builders import image_for
+
+pytestmark = pytest.mark.django_db
+
+N = 5
+
+
+def products(n: int) -> None:
+    for product in ProductFactory.create_batch(n, is_featured=True):
+        image_for(product)
+
+
+@pytest.mark.parametrize("n", [N, 2 * N])
+def test_home_query_count_is_constant(client, django_assert_num_queries, n):
+    products(n)
+    # products (joined), their images, organisations with counts, provinces, former provinces
+    with django_assert_num_queries(5):
+        assert client.get(reverse("storefront:home")).status_code == 200
+
+
+@pytest.mark.parametrize("n", [N, 2 * N])
+def test_product_list_query_count_is_constant(client, django_assert_num_queries, n):
+    products(n)
+    # 4 filter choices (provinces, former provinces, categories, ethnic groups),
+    # count, page of products (joined), their images
+    with django_assert_num_queries(7):
+        assert client.get(reverse("storefront:products"), {"q": "mien"}).status_code == 200
+
+
+@pytest.mark.parametrize("n", [N, 2 * N])
+def test_product_page_query_count_is_constant(client, django_assert_num_queries, n):
+    product = ProductFactory()
+    for position in range(n):
+        image_for(product, position)
+        LotFactory(product=product)
+        product.certificates.add(CertificateFactory(organisation=product.organisation))
+    # product (joined), images, certificates, lots
+    with django_assert_num_queries(4):
+        assert client.get(reverse("storefront:product", args=[product.code])).status_code == 200
