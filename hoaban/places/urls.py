@@ -1,2 +1,8 @@
+from django.urls import path
+
+from . import views
+
 app_name = "places"
-urlpatterns: list = []
+urlpatterns = [
+    path("communes/", views.commune_options, name="communes"),
+]
