@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # its templates and static files: the API docs work offline (no CDN)
     "axes",
     "hoaban.core",
     "hoaban.places",
