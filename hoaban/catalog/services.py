@@ -1,8 +1,44 @@
-"""Writes for the catalogue (see STYLE.md: one transaction per service, rules enforced here)."""
+"""Writes for the catalogue (see STYLE.md: one transaction per service, rules enforced here).
 
-from hoaban.core.text import fold_join
+Every write checks that `by` manages the product's organisation (orgs.services.require_manager).
+"""
 
-from .models import Product
+import datetime
+import re
+import secrets
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hoaban.core.errors import ServiceError
+from hoaban.core.text import fold, fold_join
+from hoaban.orgs.models import Certificate, Membership, Organisation
+from hoaban.orgs.services import require_manager
+
+from .images import NotAnImage, webp_variants
+from .models import Category, Lot, Product, ProductImage
+
+# Fields a manager may set with product_create / product_update.
+PRODUCT_FIELDS = (
+    "name",
+    "code",
+    "description",
+    "story",
+    "category",
+    "ethnic_group",
+    "origin_commune",
+    "unit",
+    "price",
+    "weight_grams",
+    "stock",
+    "status",
+    "is_featured",
+)
+CODE_FORMAT = re.compile(r"^[A-Z0-9-]{2,12}$")
+LOT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
 
 
 def product_search_text(product: Product) -> str:
@@ -21,3 +57,303 @@ def product_search_text(product: Product) -> str:
         product.ethnic_group.name if product.ethnic_group_id else "",
         *dict.fromkeys(places),
     )
+
+
+# --- codes ------------------------------------------------------------------------------
+
+
+def product_code_prefix(name: str) -> str:
+    """Initials of the first two words: `Miến dong Na Rì` → `MD`, `Mật ong` → `MO`."""
+    words = [w for w in re.split(r"[^a-z0-9]+", fold(name)) if w]
+    initials = "".join(w[0] for w in words[:2]).upper()
+    if len(initials) < 2:
+        initials = (initials + (words[0][1:2] if words else "") + "SP")[:2].upper()
+    return initials
+
+
+def product_code_suggest(name: str) -> str:
+    """The next free code for a name: `MD01`, `MD02` … (`MD05` if MD01–MD04 are taken)."""
+    prefix = product_code_prefix(name)
+    numbers = [
+        int(code[len(prefix) :])
+        for code in Product.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+        if code[len(prefix) :].isdigit()
+    ]
+    return f"{prefix}{max(numbers, default=0) + 1:02d}"
+
+
+def lot_code_new() -> str:
+    """`L-` and six random characters from an alphabet without look-alikes: `L-7K3Q2M`."""
+    while True:
+        code = "L-" + "".join(secrets.choice(LOT_ALPHABET) for _ in range(6))
+        if not Lot.objects.filter(code=code).exists():
+            return code
+
+
+# --- products ---------------------------------------------------------------------------
+
+
+def _clean_product(values: dict, *, product: Product | None = None) -> dict:
+    if "name" in values:
+        values["name"] = " ".join((values["name"] or "").split())
+        if not values["name"]:
+            raise ServiceError(_("Please write the product's name."), field="name")
+    if "price" in values:
+        price = values["price"]
+        if price is None:
+            raise ServiceError(_("Please write the price in đồng."), field="price")
+        if price < 0:
+            raise ServiceError(
+                _("The price cannot be negative. Write 0 or more đồng."), field="price"
+            )
+    if "stock" in values:
+        if values["stock"] is None:
+            values["stock"] = 0
+        if values["stock"] < 0:
+            raise ServiceError(
+                _("The quantity in stock cannot be negative. Write 0 or more."), field="stock"
+            )
+    if "weight_grams" in values and (values["weight_grams"] or 0) < 0:
+        raise ServiceError(_("The weight cannot be negative."), field="weight_grams")
+    if "unit" in values and values["unit"] not in Product.Unit.values:
+        raise ServiceError(_("Choose a unit from the list."), field="unit")
+    if "status" in values and values["status"] not in Product.Status.values:
+        raise ServiceError(_("Choose a status from the list."), field="status")
+    if "category" in values and not isinstance(values["category"], Category):
+        raise ServiceError(_("Choose a category from the list."), field="category")
+    if "code" in values:
+        code = (values["code"] or "").strip().upper()
+        if code:
+            if not CODE_FORMAT.match(code):
+                raise ServiceError(
+                    _("A product code has 2 to 12 letters or digits, e.g. MD05."), field="code"
+                )
+            taken = Product.objects.filter(code=code)
+            if product is not None:
+                taken = taken.exclude(pk=product.pk)
+            if taken.exists():
+                raise ServiceError(
+                    _("The code %(code)s is already used. Choose another or leave it empty.")
+                    % {"code": code},
+                    field="code",
+                )
+        values["code"] = code
+    return values
+
+
+def _with_search_text(product: Product) -> Product:
+    """Reload the product with its relations and store its fresh search text."""
+    product = Product.objects.select_related(
+        "organisation__commune__province",
+        "organisation__commune__former_province",
+        "origin_commune__province",
+        "origin_commune__former_province",
+        "category",
+        "ethnic_group",
+    ).get(pk=product.pk)
+    product.search_text = product_search_text(product)
+    Product.objects.filter(pk=product.pk).update(search_text=product.search_text)
+    return product
+
+
+@transaction.atomic
+def product_create(*, organisation: Organisation, by, name: str, price: int, **fields) -> Product:
+    """Create a product of `organisation` (a draft unless `status` says otherwise).
+
+    An empty `code` gets the next free one from the name's initials (`MD05`); the origin commune
+    defaults to the organisation's commune.
+    """
+    require_manager(by, organisation)
+    unknown = set(fields) - set(PRODUCT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    values = _clean_product({"name": name, "price": price, "code": "", **fields})
+    if "category" not in values:
+        raise ServiceError(_("Choose a category from the list."), field="category")
+    if not values["code"]:
+        values["code"] = product_code_suggest(values["name"])
+    values.setdefault("origin_commune", organisation.commune)
+    if values["origin_commune"] is None:
+        values["origin_commune"] = organisation.commune
+    try:
+        with transaction.atomic():
+            product = Product.objects.create(organisation=organisation, **values)
+    except IntegrityError:  # the same code taken at the same moment
+        raise ServiceError(
+            _("The code %(code)s is already used. Choose another or leave it empty.")
+            % {"code": values["code"]},
+            field="code",
+        ) from None
+    return _with_search_text(product)
+
+
+@transaction.atomic
+def product_update(*, product: Product, by, **fields) -> Product:
+    require_manager(by, product.organisation)
+    unknown = set(fields) - set(PRODUCT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    values = _clean_product(dict(fields), product=product)
+    if "code" in values and not values["code"]:
+        values["code"] = product.code  # empty means "keep it"
+    if values.get("origin_commune", product.origin_commune) is None:
+        values["origin_commune"] = product.organisation.commune
+    for field, value in values.items():
+        setattr(product, field, value)
+    product.save()
+    return _with_search_text(product)
+
+
+@transaction.atomic
+def product_stock_set(*, product: Product, stock: int, by) -> Product:
+    require_manager(by, product.organisation)
+    values = _clean_product({"stock": stock})
+    Product.objects.filter(pk=product.pk).update(stock=values["stock"], updated_at=timezone.now())
+    product.stock = values["stock"]
+    return product
+
+
+@transaction.atomic
+def product_status_set(*, product: Product, status: str, by) -> Product:
+    """Publish, archive or return a product to draft."""
+    require_manager(by, product.organisation)
+    values = _clean_product({"status": status})
+    Product.objects.filter(pk=product.pk).update(status=values["status"], updated_at=timezone.now())
+    product.status = values["status"]
+    return product
+
+
+# --- images -----------------------------------------------------------------------------
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}"
+
+
+@transaction.atomic
+def product_image_add(*, product: Product, upload, alt: str = "", by) -> ProductImage:
+    """Store an uploaded photo with its WebP thumbnail (320 px) and medium (800 px) versions."""
+    require_manager(by, product.organisation)
+    limit = settings.MAX_IMAGE_UPLOAD_BYTES
+    if upload is None:
+        raise ServiceError(_("Choose a photo to upload."), field="upload")
+    if upload.size > limit:
+        raise ServiceError(
+            _(
+                "This photo is too large (%(size)s MB). The limit is %(limit)s MB: "
+                "send a smaller photo."
+            )
+            % {"size": _megabytes(upload.size), "limit": _megabytes(limit)},
+            field="upload",
+        )
+    stem = f"{product.code.lower()}-{secrets.token_hex(4)}"
+    try:
+        variants = webp_variants(upload, stem)
+    except NotAnImage:
+        raise ServiceError(
+            _("This file is not a photo. Choose a JPEG, PNG or WebP picture."), field="upload"
+        ) from None
+    extension = (upload.name.rsplit(".", 1)[-1] if "." in upload.name else "jpg").lower()[:5]
+    upload.name = f"{stem}.{extension}"
+    position = product.images.count()
+    return ProductImage.objects.create(
+        product=product,
+        image=upload,
+        thumbnail=variants["thumbnail"],
+        medium=variants["medium"],
+        alt=(alt or "").strip()[:200] or product.name[:200],
+        position=position,
+    )
+
+
+@transaction.atomic
+def product_image_remove(*, image: ProductImage, by) -> None:
+    require_manager(by, image.product.organisation)
+    files = [image.image, image.thumbnail, image.medium]
+    image.delete()
+
+    def delete_files() -> None:
+        for field_file in files:
+            if field_file:
+                field_file.storage.delete(field_file.name)
+
+    transaction.on_commit(delete_files)
+
+
+# --- certificates -----------------------------------------------------------------------
+
+
+def product_ocop_stars(certificates: Iterable[Certificate], day: datetime.date) -> int:
+    """The highest OCOP stars among the certificates valid on `day` (0 when none)."""
+    return max((c.ocop_stars for c in certificates if c.is_valid_on(day)), default=0)
+
+
+@transaction.atomic
+def product_certificates_set(
+    *, product: Product, certificates: Iterable[Certificate], by
+) -> Product:
+    """Link the product to some of its organisation's certificates; keeps `ocop_stars`."""
+    require_manager(by, product.organisation)
+    certificates = list(certificates)
+    if any(c.organisation_id != product.organisation_id for c in certificates):
+        raise ServiceError(
+            _("A product can only show certificates of its own organisation."),
+            field="certificates",
+        )
+    product.certificates.set(certificates)
+    stars = product_ocop_stars(certificates, timezone.localdate())
+    Product.objects.filter(pk=product.pk).update(ocop_stars=stars)
+    product.ocop_stars = stars
+    return product
+
+
+# --- lots -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def lot_create(
+    *,
+    product: Product,
+    produced_on: datetime.date,
+    quantity: int,
+    by,
+    producers: Iterable[Membership] = (),
+    notes: str = "",
+    organisation: Organisation | None = None,
+) -> Lot:
+    """Record a lot of `product`. When `organisation` is given (the one the manager is working
+    for), the product must belong to it; producers must be members of the product's organisation.
+    """
+    if organisation is not None and product.organisation_id != organisation.pk:
+        require_manager(by, organisation)
+        raise ServiceError(
+            _("This product belongs to another organisation: you cannot add a lot to it."),
+            field="product",
+        )
+    try:
+        require_manager(by, product.organisation)
+    except ServiceError:
+        raise ServiceError(
+            _("This product belongs to another organisation: you cannot add a lot to it."),
+            field="product",
+        ) from None
+    if quantity is None or quantity <= 0:
+        raise ServiceError(_("The quantity must be more than 0."), field="quantity")
+    if produced_on > timezone.localdate():
+        raise ServiceError(_("The production date cannot be in the future."), field="produced_on")
+    producers = list(producers)
+    if any(m.organisation_id != product.organisation_id for m in producers):
+        raise ServiceError(
+            _("Producers must be members of the organisation that sells the product."),
+            field="producers",
+        )
+    lot = Lot.objects.create(
+        code=lot_code_new(),
+        product=product,
+        produced_on=produced_on,
+        quantity=quantity,
+        notes=(notes or "").strip(),
+    )
+    lot.producers.set(producers)
+    return lot

@@ -1,8 +1,51 @@
-"""Writes for organisations (see STYLE.md: one transaction per service, rules enforced here)."""
+"""Writes for organisations (see STYLE.md: one transaction per service, rules enforced here).
 
-from hoaban.core.text import fold_join
+Who may do what:
+- a manager of an organisation (or a superuser) changes it, its members, certificates and log;
+- a programme officer of the organisation's province may look at its manager pages;
+- a superuser or a programme officer of the province creates organisations.
+"""
 
-from .models import Organisation
+import datetime
+import re
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from hoaban.accounts.models import Role
+from hoaban.accounts.phone import InvalidPhone, normalize_phone
+from hoaban.core.errors import ServiceError
+from hoaban.core.text import fold, fold_join
+from hoaban.places.models import Commune
+
+from .models import Certificate, Improvement, Membership, Organisation
+
+User = get_user_model()
+
+NOT_A_MANAGER = _(
+    "You do not manage this organisation, so you cannot change it. "
+    "Ask one of its managers to add you."
+)
+BAD_PHONE = _("This is not a Vietnamese phone number. Write it like 0912 345 678.")
+_DIGITS = re.compile(r"^[0-9]+$")
+
+# Fields a manager may change with organisation_update.
+ORGANISATION_FIELDS = (
+    "name",
+    "kind",
+    "story",
+    "commune",
+    "address",
+    "contact_phone",
+    "logo",
+    "bank_bin",
+    "bank_account",
+    "bank_holder",
+)
 
 
 def organisation_search_text(organisation: Organisation) -> str:
@@ -10,3 +53,317 @@ def organisation_search_text(organisation: Organisation) -> str:
     commune = organisation.commune
     former = commune.former_province.name if commune.former_province_id else ""
     return fold_join(organisation.name, commune.name, commune.province.name, former)
+
+
+# --- permissions --------------------------------------------------------------------------
+
+
+def organisations_managed_by(user) -> QuerySet[Organisation]:
+    """The organisations this person may change: all for a superuser, else those she manages."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.MANAGER
+    ).distinct()
+
+
+def organisations_viewable_by(user) -> QuerySet[Organisation]:
+    """Managed organisations plus, for programme officers, those of their provinces."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.all()
+    officer_provinces = Role.objects.filter(user=user, kind=Role.Kind.OFFICER).values("provinces")
+    return Organisation.objects.filter(
+        Q(memberships__user=user, memberships__role=Membership.Role.MANAGER)
+        | Q(commune__province__in=officer_provinces)
+    ).distinct()
+
+
+def can_manage(user, organisation: Organisation) -> bool:
+    return organisations_managed_by(user).filter(pk=organisation.pk).exists()
+
+
+def can_view(user, organisation: Organisation) -> bool:
+    return organisations_viewable_by(user).filter(pk=organisation.pk).exists()
+
+
+def require_manager(user, organisation: Organisation) -> None:
+    """Raise ServiceError unless `user` may change `organisation`."""
+    if not can_manage(user, organisation):
+        raise ServiceError(NOT_A_MANAGER)
+
+
+def require_viewer(user, organisation: Organisation) -> None:
+    """Raise ServiceError unless `user` may see `organisation`'s manager pages."""
+    if not can_view(user, organisation):
+        raise ServiceError(
+            _("You cannot see this organisation's management pages. Ask one of its managers.")
+        )
+
+
+def _require_creator(user, commune: Commune) -> None:
+    if getattr(user, "is_superuser", False):
+        return
+    is_officer = Role.objects.filter(
+        user=user, kind=Role.Kind.OFFICER, provinces=commune.province_id
+    ).exists()
+    if not is_officer:
+        raise ServiceError(
+            _("Only programme officers of the province can add an organisation there.")
+        )
+
+
+# --- validation -------------------------------------------------------------------------
+
+
+def _clean_phone(raw: str, *, field: str) -> str:
+    if not (raw or "").strip():
+        return ""
+    try:
+        return normalize_phone(raw)
+    except InvalidPhone:
+        raise ServiceError(BAD_PHONE, field=field) from None
+
+
+def _clean_organisation(values: dict) -> dict:
+    if "name" in values:
+        values["name"] = (values["name"] or "").strip()
+        if not values["name"]:
+            raise ServiceError(_("Please write the organisation's name."), field="name")
+    if "kind" in values and values["kind"] not in Organisation.Kind.values:
+        raise ServiceError(_("Choose a kind of organisation from the list."), field="kind")
+    if "contact_phone" in values:
+        values["contact_phone"] = _clean_phone(values["contact_phone"], field="contact_phone")
+    if "bank_bin" in values:
+        values["bank_bin"] = (values["bank_bin"] or "").strip()
+        if values["bank_bin"] and not re.fullmatch(r"[0-9]{6}", values["bank_bin"]):
+            raise ServiceError(
+                _("The bank BIN has exactly 6 digits, e.g. 970405 for Agribank."),
+                field="bank_bin",
+            )
+    if "bank_account" in values:
+        account = re.sub(r"[\s.-]", "", values["bank_account"] or "")
+        if account and not (_DIGITS.match(account) and 4 <= len(account) <= 19):
+            raise ServiceError(
+                _("The account number has only digits (4 to 19). Check it on your bank card."),
+                field="bank_account",
+            )
+        values["bank_account"] = account
+    if "bank_holder" in values:
+        values["bank_holder"] = " ".join((values["bank_holder"] or "").split()).upper()
+    return values
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(fold(name))[:70] or "to-chuc"
+    slug, n = base, 1
+    while Organisation.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def organisation_search_text_refresh(organisation: Organisation) -> None:
+    """The organisation's and its products' search text (products show the seller's name)."""
+    from hoaban.catalog.models import Product  # catalog depends on orgs, not the reverse
+    from hoaban.catalog.services import product_search_text
+
+    organisation = Organisation.objects.select_related(
+        "commune__province", "commune__former_province"
+    ).get(pk=organisation.pk)
+    Organisation.objects.filter(pk=organisation.pk).update(
+        search_text=organisation_search_text(organisation)
+    )
+    products = Product.objects.filter(organisation=organisation).select_related(
+        "category",
+        "ethnic_group",
+        "origin_commune__province",
+        "origin_commune__former_province",
+    )
+    changed = []
+    for product in products:
+        product.organisation = organisation
+        text = product_search_text(product)
+        if text != product.search_text:
+            product.search_text = text
+            changed.append(product)
+    Product.objects.bulk_update(changed, ["search_text"], batch_size=500)
+
+
+# --- organisations ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    by,
+    name: str,
+    commune: Commune,
+    kind: str = Organisation.Kind.COOPERATIVE,
+    **fields,
+) -> Organisation:
+    """Create an organisation (superuser or programme officer of the province)."""
+    _require_creator(by, commune)
+    unknown = set(fields) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    values = _clean_organisation({"name": name, "kind": kind, "commune": commune, **fields})
+    organisation = Organisation(slug=_unique_slug(values["name"]), **values)
+    organisation.search_text = organisation_search_text(organisation)
+    organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, by, **fields) -> Organisation:
+    """Change some of ORGANISATION_FIELDS; keeps the organisation's and products' search text."""
+    require_manager(by, organisation)
+    unknown = set(fields) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    values = _clean_organisation(dict(fields))
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    for field, value in values.items():
+        setattr(organisation, field, value)
+    organisation.save(update_fields=list(values) or None)
+    if {"name", "commune"} & set(values):
+        organisation_search_text_refresh(organisation)
+    organisation.refresh_from_db()
+    return organisation
+
+
+# --- members ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def membership_add(
+    *,
+    organisation: Organisation,
+    phone: str,
+    full_name: str,
+    role: str = Membership.Role.MEMBER,
+    by,
+    show_name_publicly: bool = False,
+) -> Membership:
+    """Add a person (found by phone, or created without a usable password) to an organisation."""
+    require_manager(by, organisation)
+    e164 = _clean_phone(phone, field="phone")
+    if not e164:
+        raise ServiceError(BAD_PHONE, field="phone")
+    full_name = " ".join((full_name or "").split())
+    if role not in Membership.Role.values:
+        raise ServiceError(_("Choose a role from the list."), field="role")
+    user = User.objects.filter(phone=e164).first()
+    if user is None:
+        if not full_name:
+            raise ServiceError(_("Please write the person's full name."), field="full_name")
+        user = User.objects.create_user(phone=e164, password=None, full_name=full_name)
+    if Membership.objects.filter(organisation=organisation, user=user).exists():
+        raise ServiceError(
+            _("%(name)s is already a member of this organisation.") % {"name": user},
+            field="phone",
+        )
+    try:
+        with transaction.atomic():
+            return Membership.objects.create(
+                organisation=organisation,
+                user=user,
+                role=role,
+                show_name_publicly=show_name_publicly,
+            )
+    except IntegrityError:  # added at the same moment by someone else
+        raise ServiceError(
+            _("%(name)s is already a member of this organisation.") % {"name": user},
+            field="phone",
+        ) from None
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, by) -> None:
+    """Remove a member; the last manager cannot be removed (someone must run the organisation)."""
+    require_manager(by, membership.organisation)
+    if membership.role == Membership.Role.MANAGER:
+        managers = list(
+            Membership.objects.select_for_update()
+            .filter(organisation_id=membership.organisation_id, role=Membership.Role.MANAGER)
+            .order_by("pk")
+        )
+        if len(managers) <= 1:
+            raise ServiceError(
+                _("This is the last manager. Add another manager before removing her.")
+            )
+    membership.delete()
+
+
+@transaction.atomic
+def membership_show_name_set(*, membership: Membership, show: bool, by) -> Membership:
+    """Record whether the member agrees to show her first name on public lot trace pages."""
+    require_manager(by, membership.organisation)
+    Membership.objects.filter(pk=membership.pk).update(show_name_publicly=show)
+    membership.show_name_publicly = show
+    return membership
+
+
+# --- certificates and the improvement log -------------------------------------------------
+
+
+@transaction.atomic
+def certificate_add(
+    *,
+    organisation: Organisation,
+    kind: str,
+    issued_on: datetime.date,
+    by,
+    expires_on: datetime.date | None = None,
+    number: str = "",
+    title: str = "",
+    scan=None,
+) -> Certificate:
+    require_manager(by, organisation)
+    if kind not in Certificate.Kind.values:
+        raise ServiceError(_("Choose a kind of certificate from the list."), field="kind")
+    if issued_on > timezone.localdate():
+        raise ServiceError(_("The issue date cannot be in the future."), field="issued_on")
+    if expires_on is not None and expires_on < issued_on:
+        raise ServiceError(_("The expiry date must be after the issue date."), field="expires_on")
+    return Certificate.objects.create(
+        organisation=organisation,
+        kind=kind,
+        issued_on=issued_on,
+        expires_on=expires_on,
+        number=(number or "").strip(),
+        title=(title or "").strip(),
+        scan=scan or "",
+    )
+
+
+@transaction.atomic
+def improvement_add(
+    *,
+    organisation: Organisation,
+    date: datetime.date,
+    area: str,
+    description: str,
+    by,
+    cost: int = 0,
+    supporter: str = "",
+) -> Improvement:
+    require_manager(by, organisation)
+    if area not in Improvement.Area.values:
+        raise ServiceError(_("Choose an area from the list."), field="area")
+    description = (description or "").strip()
+    if not description:
+        raise ServiceError(_("Please describe the improvement."), field="description")
+    if cost is None or cost < 0:
+        raise ServiceError(_("The cost cannot be negative."), field="cost")
+    return Improvement.objects.create(
+        organisation=organisation,
+        date=date,
+        area=area,
+        description=description,
+        cost=cost,
+        supporter=(supporter or "").strip(),
+    )

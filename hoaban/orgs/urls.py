@@ -1,2 +1,19 @@
+from django.urls import path
+
+from . import views
+
 app_name = "orgs"
-urlpatterns: list = []
+urlpatterns = [
+    path("org/<slug:slug>/", views.organisation_detail, name="detail"),
+    path("manage/", views.manage_home, name="manage_home"),
+    path("manage/<slug:slug>/", views.manage_organisation, name="manage_organisation"),
+    path("manage/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),
+    path("manage/<slug:slug>/bank/", views.bank_edit, name="bank_edit"),
+    path("manage/<slug:slug>/members/", views.members, name="members"),
+    path("manage/<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path(
+        "manage/<slug:slug>/members/<int:pk>/show-name/",
+        views.member_show_name,
+        name="member_show_name",
+    ),
+]

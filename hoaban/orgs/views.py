@@ -1,0 +1,260 @@
+"""The public organisation page and the manager console (organisation, bank account, members).
+
+Views are thin: forms read input, services in orgs.services decide and write.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hoaban.core.errors import ServiceError
+from hoaban.places.forms import picker_initial, wants_communes
+
+from . import services
+from .forms import BankAccountForm, MemberAddForm, OrganisationForm
+from .models import Certificate, Membership, Organisation
+
+ORGANISATION_RELATED = ("commune__province", "commune__former_province")
+
+
+# --- public -----------------------------------------------------------------------------
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Story, place, certificates, members and products of one organisation.
+
+    4 queries whatever the number of products: the organisation (with place and member count),
+    its certificates, its published products (joined), their images.
+    """
+    from hoaban.catalog.queries import published_products  # catalog builds on orgs
+
+    organisation = get_object_or_404(
+        Organisation.objects.filter(is_active=True)
+        .select_related(*ORGANISATION_RELATED)
+        .annotate(member_count=Count("memberships"))
+        .prefetch_related(Prefetch("certificates", queryset=Certificate.objects.all())),
+        slug=slug,
+    )
+    today = timezone.localdate()
+    certificates = [c for c in organisation.certificates.all() if c.is_valid_on(today)]
+    products = list(published_products().filter(organisation=organisation).order_by("name"))
+    return render(
+        request,
+        "orgs/organisation_detail.html",
+        {"organisation": organisation, "certificates": certificates, "products": products},
+    )
+
+
+# --- manager console: access ------------------------------------------------------------
+
+
+def refused(request: HttpRequest, error: ServiceError) -> HttpResponse:
+    return render(request, "orgs/manage/refused.html", {"message": error.message}, status=403)
+
+
+def console_page(view):
+    """Login required; `slug` → organisation. Reading needs a manager or a programme officer of
+    the province; POST needs a manager. Refusals are a 403 page saying why."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, slug: str, *args, **kwargs) -> HttpResponse:
+        organisation = get_object_or_404(
+            Organisation.objects.select_related(*ORGANISATION_RELATED), slug=slug
+        )
+        check = services.require_manager if request.method == "POST" else services.require_viewer
+        try:
+            check(request.user, organisation)
+        except ServiceError as error:
+            return refused(request, error)
+        request.can_edit = services.can_manage(request.user, organisation)
+        return view(request, organisation, *args, **kwargs)
+
+    return wrapper
+
+
+def console_context(request: HttpRequest, organisation: Organisation, section: str, **extra):
+    return {
+        "organisation": organisation,
+        "can_edit": getattr(request, "can_edit", False),
+        "section": section,
+        **extra,
+    }
+
+
+def form_error(form, error: ServiceError) -> None:
+    """Put a service's refusal on the form: on its field when the form has it."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, str(error.message))
+
+
+# --- manager console: pages -------------------------------------------------------------
+
+
+@login_required
+def manage_home(request: HttpRequest) -> HttpResponse:
+    """The organisations I manage (and, for programme officers, those I may look at)."""
+    managed = set(services.organisations_managed_by(request.user).values_list("pk", flat=True))
+    organisations = (
+        services.organisations_viewable_by(request.user)
+        .select_related(*ORGANISATION_RELATED)
+        .annotate(product_count=Count("products", distinct=True))
+        .order_by("name")
+    )
+    rows = [(org, org.pk in managed) for org in organisations]
+    return render(request, "orgs/manage/home.html", {"rows": rows})
+
+
+@console_page
+def manage_organisation(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    counts = Organisation.objects.filter(pk=organisation.pk).aggregate(
+        members=Count("memberships", distinct=True),
+        products=Count("products", distinct=True),
+    )
+    return render(
+        request,
+        "orgs/manage/organisation.html",
+        console_context(request, organisation, "overview", counts=counts),
+    )
+
+
+@console_page
+def organisation_edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    if request.method == "POST" and wants_communes(request):
+        form = OrganisationForm(initial=picker_initial(request.POST))
+    elif request.method == "POST":
+        form = OrganisationForm(request.POST)
+        if form.is_valid():
+            try:
+                services.organisation_update(
+                    organisation=organisation, by=request.user, **form.service_values()
+                )
+            except ServiceError as error:
+                form_error(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("orgs:manage_organisation", slug=organisation.slug)
+    else:
+        form = OrganisationForm(initial=OrganisationForm.initial_for(organisation))
+    return render(
+        request,
+        "orgs/manage/form.html",
+        console_context(
+            request,
+            organisation,
+            "edit",
+            form=form,
+            heading=_("Our organisation"),
+            submit=_("Save"),
+        ),
+    )
+
+
+@console_page
+def bank_edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    if request.method == "POST":
+        form = BankAccountForm(request.POST)
+        if form.is_valid():
+            try:
+                services.organisation_update(
+                    organisation=organisation, by=request.user, **form.cleaned_data
+                )
+            except ServiceError as error:
+                form_error(form, error)
+            else:
+                messages.success(request, _("Bank account saved."))
+                return redirect("orgs:manage_organisation", slug=organisation.slug)
+    else:
+        form = BankAccountForm(
+            initial={
+                "bank_bin": organisation.bank_bin,
+                "bank_account": organisation.bank_account,
+                "bank_holder": organisation.bank_holder,
+            }
+        )
+    return render(
+        request,
+        "orgs/manage/form.html",
+        console_context(
+            request,
+            organisation,
+            "bank",
+            form=form,
+            heading=_("Bank account"),
+            intro=_("Buyers who pay by bank transfer (VietQR) send the money to this account."),
+            submit=_("Save"),
+        ),
+    )
+
+
+@console_page
+def members(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """The member list and the form to add one (by phone and name)."""
+    if request.method == "POST":
+        form = MemberAddForm(request.POST)
+        if form.is_valid():
+            try:
+                membership = services.membership_add(
+                    organisation=organisation, by=request.user, **form.cleaned_data
+                )
+            except ServiceError as error:
+                form_error(form, error)
+            else:
+                messages.success(
+                    request, _("%(name)s was added.") % {"name": membership.user.full_name}
+                )
+                return redirect("orgs:members", slug=organisation.slug)
+    else:
+        form = MemberAddForm()
+    memberships = (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("-role", "user__full_name")
+    )
+    return render(
+        request,
+        "orgs/manage/members.html",
+        console_context(request, organisation, "members", form=form, memberships=memberships),
+    )
+
+
+def _membership(organisation: Organisation, pk: int) -> Membership:
+    return get_object_or_404(
+        Membership.objects.select_related("user", "organisation"), pk=pk, organisation=organisation
+    )
+
+
+@require_POST
+@console_page
+def member_remove(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    membership = _membership(organisation, pk)
+    try:
+        services.membership_remove(membership=membership, by=request.user)
+    except ServiceError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request, _("%(name)s is no longer a member.") % {"name": membership.user.full_name}
+        )
+    return redirect("orgs:members", slug=organisation.slug)
+
+
+@require_POST
+@console_page
+def member_show_name(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    membership = _membership(organisation, pk)
+    show = request.POST.get("show") == "1"
+    services.membership_show_name_set(membership=membership, show=show, by=request.user)
+    if show:
+        text = _("%(name)s's first name is now shown on trace pages.")
+    else:
+        text = _("%(name)s's name is now hidden on trace pages.")
+    messages.success(request, text % {"name": membership.user.full_name})
+    return redirect("orgs:members", slug=organisation.slug)

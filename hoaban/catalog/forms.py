@@ -1,0 +1,145 @@
+"""Forms of the manager console for products, images and lots: they read input, services decide
+(rules such as "price not negative" live in catalog.services, so every channel gets them)."""
+
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hoaban.accounts.models import EthnicGroup
+from hoaban.orgs.models import Membership, Organisation
+from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
+
+from .models import Category, Product
+
+
+class AmountField(forms.IntegerField):
+    """A whole number typed the Vietnamese way: `45.000`, `45 000 đ`, `1,250,000`."""
+
+    default_error_messages = {"invalid": _("Write a whole number, e.g. 45000.")}
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"[\s.,₫đĐ]|VND|vnd", "", value)
+        return super().to_python(value)
+
+
+class ProductForm(CommunePickerMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    code = forms.CharField(
+        label=_("Product code"),
+        max_length=12,
+        required=False,
+        help_text=_("Leave empty and Hoa Ban will choose one, e.g. MD05."),
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all(), empty_label=_("Choose a category")
+    )
+    unit = forms.ChoiceField(label=_("Unit"), choices=Product.Unit.choices)
+    price = AmountField(label=_("Price (đồng)"))
+    stock = AmountField(label=_("In stock"), initial=0)
+    weight_grams = AmountField(label=_("Weight (g)"), required=False, initial=0)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    story = forms.CharField(
+        label=_("Cultural story"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Who makes it, how, and what it means for your people."),
+    )
+    ethnic_group = forms.ModelChoiceField(
+        label=_("Ethnic group of origin"),
+        queryset=EthnicGroup.objects.all(),
+        required=False,
+        empty_label=_("None or mixed"),
+    )
+    province = ProvinceChoiceField(label=_("Province of origin"))
+    origin_commune = CommuneChoiceField(
+        label=_("Commune of origin"),
+        help_text=_("Leave empty if it is the commune of your organisation."),
+    )
+
+    commune_picker = ("province", "origin_commune")
+
+    @classmethod
+    def initial_for(cls, product: Product) -> dict:
+        return {
+            "name": product.name,
+            "code": product.code,
+            "category": product.category_id,
+            "unit": product.unit,
+            "price": product.price,
+            "stock": product.stock,
+            "weight_grams": product.weight_grams,
+            "description": product.description,
+            "story": product.story,
+            "ethnic_group": product.ethnic_group_id,
+            "province": product.origin_commune.province_id,
+            "origin_commune": product.origin_commune_id,
+        }
+
+    def service_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("province", None)
+        data["weight_grams"] = data.get("weight_grams") or 0
+        return data
+
+
+class StockForm(forms.Form):
+    stock = AmountField(label=_("In stock"))
+
+
+class ImageForm(forms.Form):
+    # A plain file field: the service checks that it is a photo and not too large, with
+    # messages people understand.
+    upload = forms.FileField(
+        label=_("Photo"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        error_messages={"required": _("Choose a photo to upload.")},
+    )
+    alt = forms.CharField(
+        label=_("What the photo shows"),
+        max_length=200,
+        required=False,
+        help_text=_("Read aloud to blind buyers, e.g. two packs of miến dong."),
+    )
+
+
+class LotForm(forms.Form):
+    product = forms.ModelChoiceField(
+        label=_("Product"), queryset=Product.objects.none(), empty_label=_("Choose a product")
+    )
+    produced_on = forms.DateField(
+        label=_("Produced or harvested on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
+    )
+    quantity = AmountField(label=_("Quantity"))
+    producers = forms.ModelMultipleChoiceField(
+        label=_("Made by"),
+        queryset=Membership.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any product may be posted (the service refuses another organisation's with a clear
+        # message); only this organisation's are offered.
+        self.fields["product"].queryset = Product.objects.select_related("organisation")
+        self.fields["product"].choices = [("", _("Choose a product"))] + [
+            (p.pk, f"{p.name} ({p.code})")
+            for p in Product.objects.filter(organisation=organisation).exclude(
+                status=Product.Status.ARCHIVED
+            )
+        ]
+        self.fields["producers"].queryset = Membership.objects.filter(
+            organisation=organisation
+        ).select_related("user")
+        self.fields["producers"].label_from_instance = lambda m: m.user.full_name

@@ -1,0 +1,68 @@
+from django.contrib import admin
+
+from .models import Certificate, Improvement, Membership, Organisation
+from .services import organisation_search_text, organisation_search_text_refresh
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "role", "since", "show_name_publicly"]
+
+
+class CertificateInline(admin.TabularInline):
+    model = Certificate
+    extra = 0
+    fields = ["kind", "title", "number", "issued_on", "expires_on", "scan"]
+
+
+class ImprovementInline(admin.TabularInline):
+    model = Improvement
+    extra = 0
+    fields = ["date", "area", "description", "cost", "supporter"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "commune", "contact_phone", "is_active"]
+    list_filter = ["kind", "is_active", "commune__province", "commune__former_province"]
+    search_fields = ["name", "slug", "search_text", "contact_phone"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["commune"]
+    list_select_related = ["commune__province"]
+    inlines = [MembershipInline, CertificateInline, ImprovementInline]
+
+    def save_model(self, request, obj, form, change):
+        obj.search_text = organisation_search_text(obj)
+        super().save_model(request, obj, form, change)
+        organisation_search_text_refresh(obj)  # products show the seller's name and place
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "role", "since", "show_name_publicly"]
+    list_filter = ["role", "show_name_publicly", "organisation__commune__province"]
+    search_fields = ["user__full_name", "user__phone", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+    list_select_related = ["user", "organisation"]
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "organisation", "kind", "number", "issued_on", "expires_on"]
+    list_filter = ["kind", "issued_on", "expires_on"]
+    search_fields = ["title", "number", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+    list_select_related = ["organisation"]
+    date_hierarchy = "issued_on"
+
+
+@admin.register(Improvement)
+class ImprovementAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "area", "date", "cost", "supporter"]
+    list_filter = ["area", "date"]
+    search_fields = ["description", "supporter", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+    list_select_related = ["organisation"]
+    date_hierarchy = "date"

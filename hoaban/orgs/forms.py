@@ -1,0 +1,89 @@
+"""Forms of the manager console for organisations: they only read input; services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
+
+from .models import Membership, Organisation
+
+
+class OrganisationForm(CommunePickerMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Organisation.Kind.choices)
+    story = forms.CharField(
+        label=_("Our story"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Who you are, what you make and how: buyers like to read it."),
+    )
+    province = ProvinceChoiceField(required=True)
+    commune = CommuneChoiceField(required=True)
+    address = forms.CharField(label=_("Address"), max_length=255, required=False)
+    contact_phone = forms.CharField(
+        label=_("Contact phone"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+
+    commune_picker = ("province", "commune")
+
+    @classmethod
+    def initial_for(cls, organisation: Organisation) -> dict:
+        return {
+            "name": organisation.name,
+            "kind": organisation.kind,
+            "story": organisation.story,
+            "province": organisation.commune.province_id,
+            "commune": organisation.commune_id,
+            "address": organisation.address,
+            "contact_phone": organisation.contact_phone,
+        }
+
+    def service_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("province", None)
+        return data
+
+
+class BankAccountForm(forms.Form):
+    bank_bin = forms.CharField(
+        label=_("Bank BIN"),
+        max_length=6,
+        required=False,
+        help_text=_("6 digits, e.g. 970405 for Agribank"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]{6}"}),
+    )
+    bank_account = forms.CharField(
+        label=_("Account number"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    bank_holder = forms.CharField(
+        label=_("Account holder"),
+        max_length=100,
+        required=False,
+        help_text=_("As written by the bank, e.g. HTX MIEN DONG NA RI"),
+    )
+
+
+class MemberAddForm(forms.Form):
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+    )
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        required=False,
+        help_text=_("Needed only for a person who is new to Hoa Ban."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
+    )
+    show_name_publicly = forms.BooleanField(
+        label=_("She agrees to show her first name on trace pages"), required=False
+    )
