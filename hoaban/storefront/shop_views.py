@@ -1,0 +1,238 @@
+"""The shop: basket, checkout, order placed, tracking, reviews, and the seller's order console.
+
+Views are thin: they read forms, call the commerce services (which own every rule and every
+write) and render. Nothing here writes an order by itself.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from hoaban.commerce.errors import IdempotencyConflict, InvalidOrder, OutOfStock
+from hoaban.commerce.models import IdempotencyRecord
+from hoaban.commerce.services import BuyerInput, DeliveryInput, LineInput, order_place
+from hoaban.core.errors import ServiceError
+from hoaban.places.forms import picker_initial, wants_communes
+
+from .cart import (
+    NOT_FOR_SALE,
+    Cart,
+    cart_contents,
+    product_for_sale,
+    product_terms,
+    quantity_too_large,
+)
+from .shop_forms import CartAddForm, CartRemoveForm, CartUpdateForm, CheckoutForm
+from .shop_payment import payment_instructions
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _first_error(form) -> str:
+    for errors in form.errors.values():
+        return str(errors[0])
+    return _("Please check the quantity.")
+
+
+# --- basket ---------------------------------------------------------------------------------
+
+
+@require_GET
+def cart_view(request: HttpRequest) -> HttpResponse:
+    return _render_cart(request)
+
+
+def _render_cart(request, *, line_errors: dict | None = None, status: int = 200) -> HttpResponse:
+    # Queries: session, products (with seller, origin, category), images, channel terms.
+    cart = Cart(request.session)
+    contents = cart_contents(cart)
+    if contents.gone:
+        cart.remove_many(contents.gone)
+        messages.warning(
+            request, _("Some products are no longer for sale and were taken out of your basket.")
+        )
+    return render(
+        request,
+        "shop/cart.html",
+        {"contents": contents, "line_errors": line_errors or {}},
+        status=status,
+    )
+
+
+@require_POST
+def cart_add(request: HttpRequest) -> HttpResponse:
+    form = CartAddForm(request.POST)
+    fallback = _safe_next(request, "")
+    if not form.is_valid():
+        messages.error(request, _first_error(form))
+        return redirect(fallback or "shop:cart")
+    product = product_for_sale(form.cleaned_data["product"])
+    if product is None:
+        messages.error(request, str(NOT_FOR_SALE))
+        return redirect(fallback or "shop:cart")
+    unit_price, available = product_terms(product)
+    try:
+        Cart(request.session).add(
+            product=product, quantity=form.cleaned_data["quantity"], available=available
+        )
+    except ServiceError as error:
+        messages.error(request, str(error.message))
+        return redirect(fallback or "shop:cart")
+    messages.success(
+        request,
+        _("%(product)s is in your basket.") % {"product": product.name},
+    )
+    return redirect(fallback or "shop:cart")
+
+
+@require_POST
+def cart_update(request: HttpRequest) -> HttpResponse:
+    form = CartUpdateForm(request.POST)
+    code = request.POST.get("product", "")
+    if not form.is_valid():
+        return _render_cart(request, line_errors={code: _first_error(form)}, status=400)
+    cart = Cart(request.session)
+    code = form.cleaned_data["product"]
+    product = product_for_sale(code)
+    if code not in cart:
+        return redirect("shop:cart")
+    if product is None:
+        cart.remove(code)
+        messages.error(request, str(NOT_FOR_SALE))
+        return redirect("shop:cart")
+    unit_price, available = product_terms(product)
+    try:
+        cart.update(product=product, quantity=form.cleaned_data["quantity"], available=available)
+    except ServiceError as error:
+        return _render_cart(request, line_errors={code: str(error.message)}, status=400)
+    messages.success(request, _("Your basket is updated."))
+    return redirect("shop:cart")
+
+
+@require_POST
+def cart_remove(request: HttpRequest) -> HttpResponse:
+    form = CartRemoveForm(request.POST)
+    if form.is_valid() and Cart(request.session).remove(form.cleaned_data["product"]):
+        messages.success(request, _("The product is out of your basket."))
+    return redirect("shop:cart")
+
+
+# --- checkout -------------------------------------------------------------------------------
+
+# Field paths of `InvalidOrder.errors` → checkout form fields (anything else: the basket).
+ORDER_FIELD_TO_FORM = {
+    "buyer.name": "name",
+    "buyer.phone": "phone",
+    "delivery.method": "delivery",
+    "delivery.address": "address",
+    "delivery.commune": "commune",
+    "payment": "payment",
+}
+
+
+def checkout(request: HttpRequest) -> HttpResponse:
+    cart = Cart(request.session)
+    if request.method == "POST":
+        key = request.POST.get("idempotency_key", "")
+        if key and IdempotencyRecord.objects.filter(key=key).exists():
+            # A second tap of "Place order" (or a reload): show what the first one placed.
+            cart.clear()
+            return redirect("shop:placed", key=key)
+    contents = cart_contents(cart)
+    if not contents:
+        messages.info(request, _("Your basket is empty. Add products before checking out."))
+        return redirect("shop:cart")
+    if request.method != "POST":
+        form = CheckoutForm()
+    elif wants_communes(request):
+        form = CheckoutForm(initial=picker_initial(request.POST))
+    else:
+        form = CheckoutForm(request.POST)
+        if form.is_valid():
+            placed = _place(request, form, cart)
+            if placed is not None:
+                return placed
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "shop/checkout.html", {"form": form, "contents": contents}, status=status
+    )
+
+
+def _place(request: HttpRequest, form: CheckoutForm, cart: Cart) -> HttpResponse | None:
+    """Hand the basket to the pipeline; on refusal put its messages on the form (None)."""
+    data = form.cleaned_data
+    commune = data.get("commune")
+    shipping = data["delivery"] == CheckoutForm.DELIVERY_SHIP
+    try:
+        order_place(
+            lines=[LineInput(product=code, quantity=q) for code, q in cart.quantities.items()],
+            buyer=BuyerInput(
+                name=data["name"], phone=data["phone"], language=request.LANGUAGE_CODE
+            ),
+            delivery=DeliveryInput(
+                method=data["delivery"],
+                address=data["address"] if shipping else "",
+                commune=commune.code if shipping and commune is not None else None,
+            ),
+            payment_method=data["payment"],
+            channel="eco",
+            idempotency_key=data["idempotency_key"],
+            source="web",
+            user=request.user if request.user.is_authenticated else None,
+        )
+    except InvalidOrder as error:
+        for path, message in error.errors.items():
+            field = ORDER_FIELD_TO_FORM.get(path)
+            form.add_error(field if field in form.fields else None, message)
+        return None
+    except OutOfStock as error:
+        for shortage in error.shortages:
+            form.add_error(None, str(quantity_too_large(shortage.name, shortage.available)))
+        return None
+    except IdempotencyConflict as error:
+        form.add_error(None, error.message)
+        form.data = form.data.copy()
+        form.data["idempotency_key"] = uuid.uuid4().hex
+        return None
+    cart.clear()
+    return redirect("shop:placed", key=data["idempotency_key"])
+
+
+# --- order placed ---------------------------------------------------------------------------
+
+
+@require_GET
+def placed(request: HttpRequest, key: str) -> HttpResponse:
+    """The orders of one checkout: codes, totals, and how to pay (QR for transfers).
+
+    The key is the checkout's random idempotency key, known only to the buyer's browser.
+    3 queries: the placement record, its orders with seller and payment, their lines.
+    """
+    record = IdempotencyRecord.objects.filter(key=key).first()
+    if record is None:
+        raise Http404
+    orders = list(
+        record.orders.select_related("seller", "payment").prefetch_related("lines").order_by("pk")
+    )
+    if not orders:
+        raise Http404
+    return render(
+        request,
+        "shop/placed.html",
+        {
+            "orders": [(order, payment_instructions(order)) for order in orders],
+            "grand_total": sum(order.total for order in orders),
+        },
+    )
