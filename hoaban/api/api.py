@@ -8,3 +8,4 @@ api = NinjaAPI(
     description="Hoa Ban (4M: Meet, Match, Mentor, Move): places, organisations, products, lots.",
     urls_namespace="api",
 )
+api.add_router("/orders", "hoaban.commerce.api.router")  # commerce: place and track orders

@@ -1,0 +1,348 @@
+"""The order pipeline's records: channels, orders, payments, stock reservations, shipments.
+
+Money is integer đồng. Order state and payment state are kept apart. A stock reservation
+counts only while it is neither released nor consumed AND its `expires_at` is in the future:
+correctness never waits for a clean-up job.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hoaban.catalog.models import Product
+from hoaban.orgs.models import Organisation
+from hoaban.places.models import Commune
+
+
+class Channel(models.Model):
+    """A way of selling. The four rows are created by a data migration."""
+
+    class Code(models.TextChoices):
+        ECO = "eco", _("Marketplace (eCo)")
+        ESO = "eso", _("Social selling (eSo)")
+        OFFLINE = "offline", _("Phone, SMS, market and agents")
+        B2B = "b2b", _("Business deals")
+
+    code = models.CharField(_("code"), max_length=10, choices=Code, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("sales channel")
+        verbose_name_plural = _("sales channels")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.get_code_display()
+
+
+class ChannelListing(models.Model):
+    """A product's price and availability in one channel. No row: available at its price."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="channel_listings")
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="listings")
+    price = models.PositiveBigIntegerField(
+        _("price in this channel (đồng)"), null=True, blank=True, help_text=_("Empty: usual price")
+    )
+    is_available = models.BooleanField(_("sold in this channel"), default=True)
+
+    class Meta:
+        verbose_name = _("channel listing")
+        verbose_name_plural = _("channel listings")
+        constraints = [
+            models.UniqueConstraint(fields=["product", "channel"], name="channel_listing_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} · {self.channel}"
+
+
+class IdempotencyRecord(models.Model):
+    """One placement attempt that succeeded: a retry with the same key gets the same answer."""
+
+    key = models.CharField(max_length=100, unique=True)
+    fingerprint = models.CharField(max_length=64)
+    response = models.JSONField(default=dict)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("idempotency record")
+        verbose_name_plural = _("idempotency records")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Order(models.Model):
+    class Status(models.TextChoices):
+        PLACED = "placed", _("Placed")
+        CONFIRMED = "confirmed", _("Confirmed")
+        PACKED = "packed", _("Packed")
+        SHIPPED = "shipped", _("Shipped")
+        DELIVERED = "delivered", _("Delivered")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+        RETURNED = "returned", _("Returned")
+
+    class Source(models.TextChoices):
+        WEB = "web", _("Marketplace website")
+        SHARE_LINK = "share_link", _("Shared link")
+        LIVESTREAM = "livestream", _("Livestream")
+        AGENT = "agent", _("Field agent")
+        SMS = "sms", _("SMS")
+        PHONE = "phone", _("Phone call")
+        MARKET = "market", _("Market or fair")
+        PROPOSAL = "proposal", _("Business proposal")
+
+    class Delivery(models.TextChoices):
+        SHIP = "ship", _("Delivery to an address")
+        PICKUP = "pickup", _("Pick-up at the cooperative")
+
+    code = models.CharField(_("order code"), max_length=8, unique=True)
+    seller = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="orders", verbose_name=_("seller")
+    )
+    channel = models.ForeignKey(
+        Channel, on_delete=models.PROTECT, related_name="orders", verbose_name=_("channel")
+    )
+    source = models.CharField(_("source"), max_length=12, choices=Source, default=Source.WEB)
+    source_ref = models.CharField(_("source reference"), max_length=100, blank=True)
+    # Orders placed together (one basket, several sellers) share the placement record.
+    placement = models.ForeignKey(
+        IdempotencyRecord, on_delete=models.PROTECT, related_name="orders", null=True, blank=True
+    )
+    buyer_name = models.CharField(_("buyer's name"), max_length=150)
+    buyer_phone = models.CharField(_("buyer's phone"), max_length=16, db_index=True)
+    buyer_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="orders",
+        verbose_name=_("buyer's account"),
+    )
+    language = models.CharField(_("buyer's language"), max_length=5, default="vi")
+    delivery_method = models.CharField(_("delivery"), max_length=10, choices=Delivery)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("commune")
+    )
+    # What a carrier still needs in the pre-2025 levels (GHN: district_id, ward_code).
+    carrier_address = models.JSONField(_("carrier address"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.PLACED, db_index=True
+    )
+    subtotal = models.PositiveBigIntegerField(_("goods (đồng)"))
+    shipping_fee = models.PositiveBigIntegerField(_("shipping (đồng)"), default=0)
+    total = models.PositiveBigIntegerField(_("total (đồng)"))
+    created_at = models.DateTimeField(_("placed at"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["seller", "status", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(total=F("subtotal") + F("shipping_fee")), name="order_total_sum"
+            ),
+            models.CheckConstraint(
+                condition=Q(delivery_method="pickup") | Q(commune__isnull=False),
+                name="order_shipping_needs_commune",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class OrderLine(models.Model):
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, related_name="order_lines", verbose_name=_("product")
+    )
+    product_code = models.CharField(_("product code"), max_length=12)
+    product_name = models.CharField(_("product name"), max_length=200)
+    unit_price = models.PositiveBigIntegerField(_("unit price (đồng)"))
+    quantity = models.PositiveIntegerField(_("quantity"))
+    line_total = models.PositiveBigIntegerField(_("line total (đồng)"))
+
+    class Meta:
+        verbose_name = _("order line")
+        verbose_name_plural = _("order lines")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="order_line_quantity_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(line_total=F("unit_price") * F("quantity")),
+                name="order_line_total_product",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.product_name}"
+
+
+class Payment(models.Model):
+    class Method(models.TextChoices):
+        COD = "cod", _("Cash on delivery")
+        VIETQR = "vietqr", _("Bank transfer (VietQR)")
+        CASH = "cash", _("Cash at pick-up")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for payment")
+        PAID = "paid", _("Paid")
+        REFUNDED = "refunded", _("Refunded")
+        FAILED = "failed", _("Failed")
+
+    order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="payment")
+    method = models.CharField(_("payment method"), max_length=10, choices=Method)
+    status = models.CharField(
+        _("payment status"), max_length=10, choices=Status, default=Status.PENDING
+    )
+    amount = models.PositiveBigIntegerField(_("amount (đồng)"))
+    vietqr = models.CharField(_("VietQR payload"), max_length=300, blank=True)
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("marked paid by"),
+    )
+
+    class Meta:
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
+
+    def __str__(self) -> str:
+        return f"{self.order} · {self.get_method_display()} · {self.get_status_display()}"
+
+
+class StockReservation(models.Model):
+    """Units held for a placed order until the seller confirms it (or the hold expires)."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="reservations")
+    order_line = models.OneToOneField(
+        OrderLine, on_delete=models.CASCADE, related_name="reservation"
+    )
+    quantity = models.PositiveIntegerField()
+    expires_at = models.DateTimeField(db_index=True)
+    is_released = models.BooleanField(default=False)
+    is_consumed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("stock reservation")
+        verbose_name_plural = _("stock reservations")
+        indexes = [
+            models.Index(
+                fields=["product", "expires_at"],
+                condition=Q(is_released=False, is_consumed=False),
+                name="reservation_active",
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="reservation_quantity_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.product_id} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+    def is_active(self, now=None) -> bool:
+        now = now or timezone.now()
+        return not self.is_released and not self.is_consumed and self.expires_at > now
+
+
+class OrderEvent(models.Model):
+    """Who changed what, and when."""
+
+    class Kind(models.TextChoices):
+        PLACED = "placed", _("Placed")
+        CONFIRMED = "confirmed", _("Confirmed")
+        PACKED = "packed", _("Packed")
+        SHIPPED = "shipped", _("Shipped")
+        DELIVERED = "delivered", _("Delivered")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+        RETURNED = "returned", _("Returned")
+        PAYMENT_RECEIVED = "paid", _("Payment received")
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    kind = models.CharField(_("what"), max_length=12, choices=Kind)
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("order event")
+        verbose_name_plural = _("order events")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.order} · {self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"
+
+
+class Shipment(models.Model):
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="shipments")
+    carrier = models.CharField(_("carrier"), max_length=20)
+    tracking_code = models.CharField(_("tracking code"), max_length=60, blank=True)
+    fee = models.PositiveBigIntegerField(_("fee (đồng)"), default=0)
+    status = models.CharField(_("carrier status"), max_length=40, blank=True)
+    raw = models.JSONField(_("carrier response"), default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("shipment")
+        verbose_name_plural = _("shipments")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.order} · {self.carrier} {self.tracking_code}"
+
+
+class Review(models.Model):
+    """A buyer's rating of a product and its seller, for a line of a completed order."""
+
+    order_line = models.OneToOneField(OrderLine, on_delete=models.CASCADE, related_name="review")
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="reviews")
+    seller = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reviews")
+    product_rating = models.PositiveSmallIntegerField(_("product rating"))
+    seller_rating = models.PositiveSmallIntegerField(_("seller rating"))
+    text = models.TextField(_("review"), blank=True, max_length=2000)
+    buyer_phone = models.CharField(max_length=16)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(product_rating__gte=1, product_rating__lte=5),
+                name="review_product_rating_1_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(seller_rating__gte=1, seller_rating__lte=5),
+                name="review_seller_rating_1_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} · {self.product_rating}★"

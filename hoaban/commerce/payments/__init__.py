@@ -1,0 +1,1 @@
+"""Payment helpers: the VietQR payload (pure Python, no Django imports)."""

@@ -1,0 +1,41 @@
+"""Every write of the order pipeline. Storefront, social, offline and the API call only these.
+
+- placement: `order_place` — the one entry point for every channel.
+- lifecycle: `order_confirm`, `order_pack`, `order_ship`, `order_deliver`, `order_complete`,
+  `order_cancel`, `order_return`, `payment_mark_received` — every status change, with its event.
+- reviews: `review_create`.
+"""
+
+from .lifecycle import (
+    TRANSITIONS,
+    order_cancel,
+    order_complete,
+    order_confirm,
+    order_deliver,
+    order_pack,
+    order_return,
+    order_ship,
+    payment_mark_received,
+    user_can_manage,
+)
+from .placement import BuyerInput, DeliveryInput, LineInput, PlaceResult, order_place
+from .reviews import review_create
+
+__all__ = [
+    "TRANSITIONS",
+    "BuyerInput",
+    "DeliveryInput",
+    "LineInput",
+    "PlaceResult",
+    "order_cancel",
+    "order_complete",
+    "order_confirm",
+    "order_deliver",
+    "order_pack",
+    "order_place",
+    "order_return",
+    "order_ship",
+    "payment_mark_received",
+    "review_create",
+    "user_can_manage",
+]

@@ -1,0 +1,247 @@
+"""Every order status change and the payment mark, in one module, each writing an event.
+
+    placed → confirmed → packed → shipped → delivered → completed
+    placed / confirmed / packed → cancelled;  shipped / delivered → returned
+    packed → delivered directly for pick-up orders (handed over at the cooperative)
+
+Only managers of the selling organisation (or platform superusers) may change an order.
+Confirming turns the reservation into a real stock decrement (conditional update: never below
+zero); if the reservation expired meanwhile, availability is checked again under the lock.
+Cancelling releases the reservation, or puts the units back once the stock was decremented.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hoaban.catalog.models import Product
+from hoaban.orgs.models import Membership
+
+from ..errors import NotAllowed, OrderError, OutOfStock, Shortage
+from ..models import Order, OrderEvent, OrderLine, Payment, Shipment, StockReservation
+from ..stock import reserved_quantities
+
+S = Order.Status
+TRANSITIONS: dict[str, frozenset[str]] = {
+    S.PLACED: frozenset({S.CONFIRMED, S.CANCELLED}),
+    S.CONFIRMED: frozenset({S.PACKED, S.CANCELLED}),
+    S.PACKED: frozenset({S.SHIPPED, S.DELIVERED, S.CANCELLED}),
+    S.SHIPPED: frozenset({S.DELIVERED, S.RETURNED}),
+    S.DELIVERED: frozenset({S.COMPLETED, S.RETURNED}),
+    S.COMPLETED: frozenset(),
+    S.CANCELLED: frozenset(),
+    S.RETURNED: frozenset(),
+}
+# Statuses in which the stock has already been decremented (confirmed, not yet gone).
+STOCK_TAKEN = frozenset({S.CONFIRMED, S.PACKED})
+NOTIFY_BUYER = frozenset({S.CONFIRMED, S.SHIPPED, S.DELIVERED, S.CANCELLED})
+
+
+def user_can_manage(user, organisation_id: int) -> bool:
+    """Managers of the organisation, and platform superusers."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user, organisation_id=organisation_id, role=Membership.Role.MANAGER
+    ).exists()
+
+
+def _order_for_update(order: Order) -> Order:
+    return Order.objects.select_for_update(of=("self",)).select_related("seller").get(pk=order.pk)
+
+
+def _notify(order_id: int, kind: str) -> None:
+    from ..tasks import order_event_notify
+
+    order_event_notify.delay(order_id, kind)
+
+
+def _refuse(order: Order, target: str) -> OrderError:
+    return OrderError(
+        _("Order %(code)s is “%(status)s”; it cannot become “%(target)s”.")
+        % {
+            "code": order.code,
+            "status": order.get_status_display(),
+            "target": S(target).label,
+        }
+    )
+
+
+def _transition(order: Order, target: str, by, note: str = "", apply=None) -> Order:
+    """Lock, check who and whether, apply the side effect, save, record, notify."""
+    with transaction.atomic():
+        locked = _order_for_update(order)
+        if not user_can_manage(by, locked.seller_id):
+            raise NotAllowed()
+        if target not in TRANSITIONS[locked.status]:
+            raise _refuse(locked, target)
+        if apply is not None:
+            apply(locked)
+        previous = locked.status
+        locked.status = target
+        locked.save(update_fields=["status", "updated_at"])
+        OrderEvent.objects.create(
+            order=locked,
+            actor=by,
+            kind=target,
+            from_status=previous,
+            to_status=target,
+            note=(note or "")[:255],
+        )
+        if target in NOTIFY_BUYER:
+            transaction.on_commit(partial(_notify, locked.pk, str(target)))
+    return locked
+
+
+def _lines_and_products(order: Order) -> tuple[list[OrderLine], dict[int, Product]]:
+    lines = list(order.lines.order_by("pk"))
+    ids = sorted({line.product_id for line in lines})
+    products = {
+        p.pk: p
+        for p in Product.objects.select_for_update(of=("self",)).filter(pk__in=ids).order_by("pk")
+    }
+    return lines, products
+
+
+def _take_stock(order: Order) -> None:
+    """Reservation → real decrement. Never below zero (conditional update + constraint)."""
+    lines, products = _lines_and_products(order)
+    now = timezone.now()
+    reservations = {
+        r.order_line_id: r
+        for r in StockReservation.objects.select_for_update().filter(order_line__in=lines)
+    }
+    held = reserved_quantities(list(products), now)
+    shortages = []
+    for line in lines:
+        reservation = reservations.get(line.pk)
+        product = products[line.product_id]
+        if reservation is not None and reservation.is_active(now):
+            # Our own units are among the held ones: the stock covers them unless edited down.
+            enough = product.stock >= line.quantity
+            available = product.stock
+        else:
+            available = max(product.stock - held.get(product.pk, 0), 0)
+            enough = available >= line.quantity
+        if not enough:
+            shortages.append(Shortage(product.code, product.name, line.quantity, available))
+    if shortages:
+        raise OutOfStock(shortages)
+    for line in lines:
+        updated = Product.objects.filter(pk=line.product_id, stock__gte=line.quantity).update(
+            stock=F("stock") - line.quantity
+        )
+        if updated != 1:  # cannot happen under the lock; the guard stays anyway
+            product = products[line.product_id]
+            raise OutOfStock([Shortage(product.code, product.name, line.quantity, 0)])
+    StockReservation.objects.filter(order_line__in=lines).update(is_consumed=True)
+
+
+def _give_back(order: Order) -> None:
+    """Cancel: release the hold, or put the units back if the stock was decremented."""
+    if order.status in STOCK_TAKEN:
+        lines, _products = _lines_and_products(order)
+        for line in lines:
+            Product.objects.filter(pk=line.product_id).update(stock=F("stock") + line.quantity)
+    StockReservation.objects.filter(order_line__order=order, is_consumed=False).update(
+        is_released=True
+    )
+
+
+def order_confirm(*, order: Order, by) -> Order:
+    return _transition(order, S.CONFIRMED, by, apply=_take_stock)
+
+
+def order_pack(*, order: Order, by) -> Order:
+    return _transition(order, S.PACKED, by)
+
+
+def order_ship(
+    *, order: Order, by, carrier: str = "seller", tracking_code: str = "", fee: int = 0, raw=None
+) -> Order:
+    """Mark shipped and record the shipment (carrier code, its tracking code and fee)."""
+    if order.delivery_method == Order.Delivery.PICKUP:
+        raise OrderError(_("This order is picked up at the cooperative; it is not shipped."))
+
+    def record(locked: Order) -> None:
+        Shipment.objects.create(
+            order=locked,
+            carrier=(carrier or "seller")[:20],
+            tracking_code=(tracking_code or "").strip()[:60],
+            fee=max(int(fee or 0), 0),
+            raw=raw or {},
+        )
+
+    return _transition(order, S.SHIPPED, by, note=tracking_code or "", apply=record)
+
+
+def order_deliver(*, order: Order, by) -> Order:
+    def check(locked: Order) -> None:
+        if locked.status == S.PACKED and locked.delivery_method != Order.Delivery.PICKUP:
+            raise _refuse(locked, S.DELIVERED)
+
+    return _transition(order, S.DELIVERED, by, apply=check)
+
+
+def order_complete(*, order: Order, by) -> Order:
+    return _transition(order, S.COMPLETED, by)
+
+
+def order_cancel(*, order: Order, by, reason: str = "") -> Order:
+    return _transition(order, S.CANCELLED, by, note=reason, apply=_give_back)
+
+
+def order_return(*, order: Order, by, restock: bool = False, reason: str = "") -> Order:
+    """The goods came back. `restock=True` puts the units back on sale (if they are sound)."""
+
+    def back(locked: Order) -> None:
+        if restock:
+            lines, _products = _lines_and_products(locked)
+            for line in lines:
+                Product.objects.filter(pk=line.product_id).update(stock=F("stock") + line.quantity)
+
+    return _transition(order, S.RETURNED, by, note=reason, apply=back)
+
+
+def payment_mark_received(*, payment: Payment, by, note: str = "") -> Payment:
+    """The seller saw the transfer (or got the cash): payment paid, event written."""
+    with transaction.atomic():
+        locked = (
+            Payment.objects.select_for_update(of=("self",))
+            .select_related("order")
+            .get(pk=payment.pk)
+        )
+        order = locked.order
+        if not user_can_manage(by, order.seller_id):
+            raise NotAllowed()
+        if locked.status != Payment.Status.PENDING:
+            raise OrderError(
+                _("The payment for order %(code)s is already “%(status)s”.")
+                % {"code": order.code, "status": locked.get_status_display()}
+            )
+        if order.status in (S.CANCELLED, S.RETURNED):
+            raise OrderError(
+                _("Order %(code)s was cancelled or returned; its payment cannot be marked.")
+                % {"code": order.code}
+            )
+        locked.status = Payment.Status.PAID
+        locked.paid_at = timezone.now()
+        locked.marked_by = by
+        locked.save(update_fields=["status", "paid_at", "marked_by"])
+        OrderEvent.objects.create(
+            order=order,
+            actor=by,
+            kind=OrderEvent.Kind.PAYMENT_RECEIVED,
+            from_status=order.status,
+            to_status=order.status,
+            note=(note or "")[:255],
+        )
+        transaction.on_commit(partial(_notify, order.pk, "paid"))
+    return locked
