@@ -1,0 +1,100 @@
+"""What a person does, end to end, on a 360 px wide phone (axe-core audits every page)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e.conftest import assert_tap_target
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "hoa-ban-e2e-2026"  # noqa: S105 (a test account)
+
+
+def switch_language(browse, code: str) -> None:
+    button = browse.page.locator(f"form[action$='/i18n/setlang/'] button[value='{code}']").first
+    browse.follow(button)
+    assert browse.lang() == code
+
+
+def test_visitor_switches_to_english_finds_mien_dong_and_sees_its_lot_qr_code(demo, browse):
+    page = browse.page
+    browse.goto("/")
+    assert browse.lang() == "vi"
+
+    switch_language(browse, "en")
+
+    page.get_by_role("searchbox").first.fill("mien dong")
+    browse.follow(page.locator("form[role=search] button[type=submit]").first)
+    assert re.search(r"/products/\?(.*&)?q=mien(\+|%20)dong", page.url), page.url
+    mien_dong = page.locator("main a[href^='/p/']").filter(has_text=re.compile("Miến dong", re.I))
+    expect(mien_dong.first).to_be_visible()
+
+    browse.follow(mien_dong.first)
+    assert re.search(r"/p/[^/]+/$", page.url), page.url
+    expect(page.locator("h1")).to_contain_text(re.compile("Miến dong", re.I))
+    assert browse.lang() == "en"
+
+    browse.follow(page.locator("main a[href^='/lot/']").first)
+    assert re.search(r"/lot/[^/]+/$", page.url), page.url
+    assert browse.lang() == "en"
+    qr = page.locator("main svg:not(:has(use))").first
+    expect(qr).to_be_visible()
+    box = qr.bounding_box()
+    assert box["width"] >= 96 and box["height"] >= 96, f"QR code too small to scan: {box}"
+
+
+def test_person_signs_up_and_logs_in_with_the_phone_number_as_written(demo, browse):
+    from hoaban.accounts.models import User
+
+    page = browse.page
+    browse.goto("/accounts/signup/")
+    page.fill("[name=phone]", "0912 345 678")
+    page.fill("[name=password1]", PASSWORD)
+    page.fill("[name=password2]", PASSWORD)
+    page.fill("[name=full_name]", "Hoàng Thị Mai")
+    page.select_option("select[name=province]", "19")  # Thái Nguyên (former Bắc Kạn)
+    communes = page.locator("select[name=home_commune] option")
+    expect(communes.filter(has_text="Na Rì").first).to_be_attached()
+    na_ri = communes.filter(has_text="Na Rì").first.get_attribute("value")
+    page.select_option("select[name=home_commune]", na_ri)
+    page.check("[name=consent]")
+    browse.follow(page.locator("main form button[type=submit]").last)
+
+    user = User.objects.get(phone="+84912345678")
+    assert user.full_name == "Hoàng Thị Mai"
+    assert user.home_commune_id == na_ri
+
+    browse.follow(page.locator("header form[action$='/logout/'] button"))
+    browse.goto("/accounts/login/")
+    page.fill("[name=username]", "0912 345 678")
+    page.fill("[name=password]", PASSWORD)
+    browse.follow(page.locator("main form button[type=submit]").last)
+
+    assert "/accounts/login/" not in page.url
+    assert page.url.endswith("/accounts/profile/"), page.url
+    expect(page.locator("[name=full_name]")).to_have_value("Hoàng Thị Mai")
+
+
+@pytest.mark.parametrize("path", ["/", "product"])
+def test_pages_stay_usable_at_200_percent_text_on_a_360_px_phone(demo, browse, path):
+    from hoaban.catalog.models import Product
+
+    if path == "product":
+        product = Product.objects.filter(status="published").order_by("code").first()
+        path = f"/p/{product.code}/"
+    page = browse.page
+    browse.goto(path)
+    main_font_px = "parseFloat(getComputedStyle(document.querySelector('main')).fontSize)"
+    base_size = page.evaluate(main_font_px)
+
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+
+    size = page.evaluate(main_font_px)
+    assert size >= 1.9 * base_size, f"text did not grow with the root size: {base_size} → {size}"
+    overflow = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert overflow[0] <= overflow[1] + 1, f"horizontal scroll at 200 % text: {overflow}"
+    assert_tap_target(page.locator("form[role=search] button[type=submit]").first)
