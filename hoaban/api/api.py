@@ -1,11 +1,27 @@
-"""One OpenAPI-documented REST API at /api/v1/, assembled from each app's router."""
+"""One OpenAPI-documented REST API at /api/v1/, assembled from the routers of this package.
 
-from ninja import NinjaAPI
+Read-only for now; `auth.TokenAuth` (bearer tokens, `ApiToken`) protects `/me` and is ready
+for the write endpoints later issues add. The docs at /api/v1/docs use ninja's bundled Swagger
+UI files (ninja is an installed app): no CDN.
+"""
+
+from ninja import NinjaAPI, Swagger
+
+from . import lots, me, organisations, places, products
 
 api = NinjaAPI(
     title="Hoa Ban API",
     version="1",
-    description="Hoa Ban (4M: Meet, Match, Mentor, Move): places, organisations, products, lots.",
+    description=(
+        "Hoa Ban (4M: Meet, Match, Mentor, Move): places, organisations, products, lots. "
+        "Lists take `limit` (at most 100) and `offset` and answer `{items, count}`; `q` "
+        "ignores accents and case and matches old (before 1/7/2025) and new place names."
+    ),
     urls_namespace="api",
+    docs=Swagger(settings={"persistAuthorization": True}),
 )
-api.add_router("/orders", "hoaban.commerce.api.router")  # commerce: place and track orders
+api.add_router("", places.router)
+api.add_router("", organisations.router)
+api.add_router("", products.router)
+api.add_router("", lots.router)
+api.add_router("", me.router)

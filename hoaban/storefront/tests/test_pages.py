@@ -60,7 +60,7 @@ def test_search_ignores_accents_and_case_and_needs_every_word(client):
 
     response = client.get(reverse("storefront:products"), {"q": "MIEN dong"})
     assert names(response) == ["Miến dong Na Rì"]
-    response = client.get(reverse("storefront:products"), {"q": "mien rung"})
+    response = client.get(reverse("storefront:products"), {"q": "dong rung"})
     assert names(response) == []
 
 

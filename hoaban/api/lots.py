@@ -1,0 +1,69 @@
+"""GET /lots/{code}: a lot's trace (product, seller, origin, dates, consenting producers)."""
+
+import datetime
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from hoaban.catalog.queries import public_lots
+
+from .common import PlaceOut, not_found, place_of
+
+router = Router(tags=["lots"])
+
+
+class ProductRef(Schema):
+    code: str
+    name: str
+
+
+class LotOut(Schema):
+    code: str
+    product: ProductRef
+    produced_on: datetime.date
+    quantity: int
+    notes: str
+    # First names of the members who made it and agreed to show them.
+    producers: list[str]
+
+    @staticmethod
+    def resolve_producers(obj):
+        return [membership.user.first_name for membership in obj.public_producers]
+
+
+class SellerRef(Schema):
+    slug: str
+    name: str
+
+
+class LotDetailOut(LotOut):
+    seller: SellerRef
+    origin: PlaceOut
+    trace_url: str | None
+
+    @staticmethod
+    def resolve_seller(obj):
+        return obj.product.organisation
+
+    @staticmethod
+    def resolve_origin(obj):
+        return place_of(obj.product.origin_commune)
+
+    @staticmethod
+    def resolve_trace_url(obj, context):
+        try:
+            url = reverse("catalog:lot_trace", args=[obj.code])
+        except NoReverseMatch:
+            return None
+        request = context.get("request") if context else None
+        return request.build_absolute_uri(url) if request else url
+
+
+@router.get("/lots/{code}", response=LotDetailOut)
+def lot_detail(request, code: str):
+    """One lot of a published product (2 queries: the lot joined, its consenting producers)."""
+    lot = public_lots().filter(code=code).first()
+    if lot is None:
+        raise not_found(_("No lot has the code %(code)s.") % {"code": code})
+    return lot

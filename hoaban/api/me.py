@@ -1,0 +1,19 @@
+"""GET /me: who the token belongs to (the first endpoint that needs a token)."""
+
+from ninja import Router, Schema
+
+from .auth import token_auth
+
+router = Router(tags=["me"])
+
+
+class MeOut(Schema):
+    phone: str
+    full_name: str
+    preferred_language: str
+
+
+@router.get("/me", response=MeOut, auth=token_auth)
+def me(request):
+    """The person the bearer token belongs to (`Authorization: Bearer hb_…`)."""
+    return request.auth

@@ -1,0 +1,93 @@
+"""GET /organisations and /organisations/{slug}: cooperatives and everyone else."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from hoaban.orgs.models import Organisation
+from hoaban.orgs.queries import organisation_search, public_organisations
+
+from .common import PlaceOut, check_place_filters, not_found, place_of
+from .pagination import LimitOffset
+
+router = Router(tags=["organisations"])
+
+
+class OrganisationOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    kind_label: str
+    place: PlaceOut
+
+    @staticmethod
+    def resolve_kind_label(obj):
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_place(obj):
+        return place_of(obj.commune)
+
+
+class CertificateOut(Schema):
+    kind: str
+    kind_label: str
+    title: str
+    number: str
+    ocop_stars: int
+    issued_on: datetime.date
+    expires_on: datetime.date | None
+
+    @staticmethod
+    def resolve_kind_label(obj):
+        return obj.get_kind_display()
+
+
+class OrganisationDetailOut(OrganisationOut):
+    story: str
+    address: str
+    contact_phone: str
+    product_count: int
+    certificates: list[CertificateOut]
+
+    @staticmethod
+    def resolve_certificates(obj):
+        return obj.certificates.all()
+
+
+@router.get("/organisations", response=list[OrganisationOut])
+@paginate(LimitOffset)
+def organisation_list(
+    request,
+    q: str | None = None,
+    province: int | None = None,
+    former: int | None = None,
+    kind: Organisation.Kind | None = None,
+):
+    """Active organisations. `q` ignores accents and case and matches names and places, old and
+    new (`Bắc Kạn` finds those in the former Bắc Kạn); `province`, `former`: province codes.
+
+    2 queries (count, page joined with places), plus 1 per province filter given (its check).
+    """
+    check_place_filters(province, former)
+    return organisation_search(q, province, former, kind).order_by("name", "pk")
+
+
+@router.get("/organisations/{slug}", response=OrganisationDetailOut)
+def organisation_detail(request, slug: str):
+    """One organisation with its certificates and count of published products (2 queries)."""
+    organisation = (
+        public_organisations()
+        .annotate(
+            product_count=Count("products", filter=Q(products__status="published"), distinct=True)
+        )
+        .prefetch_related("certificates")
+        .filter(slug=slug)
+        .first()
+    )
+    if organisation is None:
+        raise not_found(_("No organisation has the address %(slug)s.") % {"slug": slug})
+    return organisation

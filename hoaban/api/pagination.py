@@ -1,0 +1,25 @@
+"""`limit`/`offset` pagination answering `{"items": [...], "count": N}` (at most 100 a page)."""
+
+from typing import Any
+
+from ninja import Field, Schema
+from ninja.pagination import PaginationBase
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+
+
+class LimitOffset(PaginationBase):
+    class Input(Schema):
+        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="At most 100")
+        offset: int = Field(0, ge=0)
+
+    class Output(Schema):
+        items: list[Any]
+        count: int
+
+    def paginate_queryset(self, queryset, pagination: Input, **params) -> dict:
+        return {
+            "items": queryset[pagination.offset : pagination.offset + pagination.limit],
+            "count": self._items_count(queryset),
+        }

@@ -1,0 +1,162 @@
+"""GET /products, /products/{code} and /products/{code}/lots (published products only)."""
+
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from hoaban.catalog.models import Product
+from hoaban.catalog.queries import product_detail_queryset, product_lots, product_search
+
+from .common import PlaceOut, check_place_filters, not_found, place_of
+from .lots import LotOut
+from .organisations import CertificateOut
+from .pagination import LimitOffset
+
+router = Router(tags=["products"])
+
+
+def _absolute(context, url: str) -> str:
+    request = context.get("request") if context else None
+    return request.build_absolute_uri(url) if request else url
+
+
+class NamedRef(Schema):
+    code: str
+    name: str
+
+
+class SellerRef(Schema):
+    slug: str
+    name: str
+
+
+class ProductOut(Schema):
+    code: str
+    name: str
+    price: int
+    unit: str
+    unit_label: str
+    stock: int
+    ocop_stars: int
+    category: NamedRef
+    ethnic_group: NamedRef | None
+    seller: SellerRef
+    origin: PlaceOut
+    thumbnail: str | None
+    url: str
+
+    @staticmethod
+    def resolve_unit_label(obj):
+        return obj.get_unit_display()
+
+    @staticmethod
+    def resolve_category(obj):
+        return {"code": obj.category.slug, "name": obj.category.display_name(get_language())}
+
+    @staticmethod
+    def resolve_ethnic_group(obj):
+        group = obj.ethnic_group
+        if group is None:
+            return None
+        english = get_language() == "en" and group.name_en
+        return {"code": group.code, "name": group.name_en if english else group.name}
+
+    @staticmethod
+    def resolve_seller(obj):
+        return obj.organisation
+
+    @staticmethod
+    def resolve_origin(obj):
+        return place_of(obj.origin_commune)
+
+    @staticmethod
+    def resolve_thumbnail(obj, context):
+        images = obj.images.all()
+        first = images[0] if images else None
+        return _absolute(context, first.thumbnail.url) if first and first.thumbnail else None
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return _absolute(context, reverse("storefront:product", args=[obj.code]))
+
+
+class ImageOut(Schema):
+    thumbnail: str | None
+    medium: str | None
+    alt: str
+
+
+class ProductDetailOut(ProductOut):
+    description: str
+    story: str
+    weight_grams: int
+    images: list[ImageOut]
+    certificates: list[CertificateOut]
+
+    @staticmethod
+    def resolve_images(obj, context):
+        return [
+            {
+                "thumbnail": _absolute(context, image.thumbnail.url) if image.thumbnail else None,
+                "medium": _absolute(context, image.medium.url) if image.medium else None,
+                "alt": image.alt,
+            }
+            for image in obj.images.all()
+        ]
+
+    @staticmethod
+    def resolve_certificates(obj):
+        return obj.certificates.all()
+
+
+class ProductFilters(Schema):
+    q: str | None = None
+    province: int | None = None
+    former: int | None = None
+    category: str | None = None
+    ethnic_group: str | None = None
+    ocop: int | None = None
+
+
+def _published_or_404(code: str):
+    product = product_detail_queryset().filter(code=code).first()
+    if product is None:
+        raise not_found(_("No published product has the code %(code)s.") % {"code": code})
+    return product
+
+
+@router.get("/products", response=list[ProductOut])
+@paginate(LimitOffset)
+def product_list(request, filters: Query[ProductFilters]):
+    """Published products, filtered as on the web: `q` (accents and case ignored, every word
+    must match), `province` / `former` (province codes, by the commune of origin), `category`
+    (slug, includes its children), `ethnic_group` (code), `ocop` (3, 4 or 5: at least).
+
+    3 queries (count, page joined with seller, places, category and group, images), plus 1 per
+    province filter given (its check).
+    """
+    if filters.ocop is not None and filters.ocop not in (3, 4, 5):
+        raise HttpError(422, _("OCOP stars must be 3, 4 or 5."))
+    check_place_filters(filters.province, filters.former)
+    return product_search(**filters.dict()).order_by("name", "pk")
+
+
+@router.get("/products/{code}", response=ProductDetailOut)
+def product_detail(request, code: str):
+    """One published product with images and certificates (4 queries)."""
+    return _published_or_404(code)
+
+
+@router.get("/products/{code}/lots", response=list[LotOut])
+@paginate(LimitOffset)
+def product_lot_list(request, code: str):
+    """The product's lots, newest first (4 queries: product check, count, lots, producers)."""
+    product = Product.objects.filter(
+        code=code, status=Product.Status.PUBLISHED, organisation__is_active=True
+    ).first()
+    if product is None:
+        raise not_found(_("No published product has the code %(code)s.") % {"code": code})
+    return product_lots(product)
