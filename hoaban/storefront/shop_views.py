@@ -11,11 +11,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from hoaban.commerce.errors import IdempotencyConflict, InvalidOrder, OutOfStock
-from hoaban.commerce.models import IdempotencyRecord
-from hoaban.commerce.services import BuyerInput, DeliveryInput, LineInput, order_place
+from hoaban.commerce.errors import IdempotencyConflict, InvalidOrder, OrderError, OutOfStock
+from hoaban.commerce.models import IdempotencyRecord, Order, Review
+from hoaban.commerce.queries import order_for_tracking
+from hoaban.commerce.services import (
+    BuyerInput,
+    DeliveryInput,
+    LineInput,
+    order_place,
+    review_create,
+)
 from hoaban.core.errors import ServiceError
 from hoaban.places.forms import picker_initial, wants_communes
 
@@ -27,7 +35,14 @@ from .cart import (
     product_terms,
     quantity_too_large,
 )
-from .shop_forms import CartAddForm, CartRemoveForm, CartUpdateForm, CheckoutForm
+from .shop_forms import (
+    CartAddForm,
+    CartRemoveForm,
+    CartUpdateForm,
+    CheckoutForm,
+    ReviewForm,
+    TrackForm,
+)
 from .shop_payment import payment_instructions
 
 
@@ -236,3 +251,90 @@ def placed(request: HttpRequest, key: str) -> HttpResponse:
             "grand_total": sum(order.total for order in orders),
         },
     )
+
+
+# --- tracking and reviews -------------------------------------------------------------------
+
+NOT_FOUND = _lazy(
+    "We found no order with this code and phone number. Check both (the code looks like "
+    "HB-7K3Q2) and try again."
+)
+
+
+def track(request: HttpRequest) -> HttpResponse:
+    """Order code + phone → the order's state. A wrong code and a wrong phone get the same
+    answer, so nobody can find out which codes exist."""
+    if request.method != "POST":
+        return render(request, "shop/track.html", {"form": TrackForm()})
+    form = TrackForm(request.POST)
+    order = None
+    if form.is_valid():
+        order = order_for_tracking(form.cleaned_data["code"], form.cleaned_data["phone"])
+        if order is None:
+            form.add_error(None, NOT_FOUND)
+    if order is None:
+        status = 404 if form.non_field_errors() else 400
+        return render(request, "shop/track.html", {"form": form}, status=status)
+    return _render_tracked(request, form, order)
+
+
+def _render_tracked(request, form, order, *, review_form=None, status: int = 200):
+    reviewed = set(
+        Review.objects.filter(order_line__order=order).values_list("order_line_id", flat=True)
+    )
+    reviewable = []
+    if order.status == Order.Status.COMPLETED:
+        reviewable = [line for line in order.lines.all() if line.pk not in reviewed]
+    return render(
+        request,
+        "shop/track.html",
+        {
+            "form": form,
+            "order": order,
+            "pay": payment_instructions(order),
+            "shipment": next(iter(order.shipments.all()), None),
+            "reviewable": reviewable,
+            "review_form": review_form,
+            "phone": form.cleaned_data["phone"],
+        },
+        status=status,
+    )
+
+
+@require_POST
+def review(request: HttpRequest) -> HttpResponse:
+    """A buyer rates a product and its seller, from the tracking page of a completed order."""
+    form = TrackForm(request.POST)
+    order = None
+    if form.is_valid():
+        order = order_for_tracking(form.cleaned_data["code"], form.cleaned_data["phone"])
+    if order is None:
+        form = TrackForm(request.POST)
+        form.is_valid()
+        form.add_error(None, NOT_FOUND)
+        return render(request, "shop/track.html", {"form": form}, status=404)
+    review_form = ReviewForm(request.POST)
+    if not review_form.is_valid():
+        return _render_tracked(request, form, order, review_form=review_form, status=400)
+    code = review_form.cleaned_data["product"]
+    line = next((item for item in order.lines.all() if item.product_code == code), None)
+    if line is None:
+        review_form.add_error(None, _("This product is not in this order."))
+        return _render_tracked(request, form, order, review_form=review_form, status=400)
+    try:
+        review_create(
+            order_line=line,
+            buyer_phone=form.cleaned_data["phone"],
+            product_rating=review_form.cleaned_data["product_rating"],
+            seller_rating=review_form.cleaned_data["seller_rating"],
+            text=review_form.cleaned_data["text"],
+        )
+    except InvalidOrder as error:
+        for field, message in error.errors.items():
+            review_form.add_error(field if field in review_form.fields else None, message)
+        return _render_tracked(request, form, order, review_form=review_form, status=400)
+    except OrderError as error:
+        review_form.add_error(None, error.message)
+        return _render_tracked(request, form, order, review_form=review_form, status=400)
+    messages.success(request, _("Thank you! Your review helps the cooperative."))
+    return _render_tracked(request, form, order)

@@ -1,0 +1,280 @@
+"""The seller's order console under /manage/orders/: orders to confirm, one order with its
+actions, a printable packing list, and stock per product.
+
+Who may do what is decided by the commerce and catalogue services (a manager of the selling
+organisation); these views only refuse to *show* another organisation's orders.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
+
+from hoaban.accounts.phone import display_phone
+from hoaban.catalog.models import Product
+from hoaban.catalog.services import product_stock_set
+from hoaban.commerce.errors import NotAllowed, OrderError
+from hoaban.commerce.models import Order, Payment
+from hoaban.commerce.queries import seller_orders, with_available
+from hoaban.commerce.services import (
+    TRANSITIONS,
+    order_cancel,
+    order_complete,
+    order_confirm,
+    order_deliver,
+    order_pack,
+    order_ship,
+    payment_mark_received,
+)
+from hoaban.core.errors import ServiceError
+from hoaban.orgs.services import organisations_managed_by
+
+from .shop_forms import CancelForm, OrderFilterForm, ShipForm, StockForm
+
+ORDERS_PER_PAGE = 50
+S = Order.Status
+# What the seller wrote down as the carrier (the order_ship service records the code).
+CARRIER_CHOICES = [
+    ("seller", _lazy("We deliver it ourselves")),
+    ("viettelpost", "Viettel Post"),
+    ("vnpost", "VNPost"),
+    ("ghn", "GHN"),
+    ("ghtk", "GHTK"),
+    ("other", _lazy("Another carrier")),
+]
+# The simple one-button actions: name → (service, label, target status).
+SIMPLE_ACTIONS = {
+    "confirm": (order_confirm, _lazy("Confirm the order"), S.CONFIRMED),
+    "pack": (order_pack, _lazy("Mark packed"), S.PACKED),
+    "deliver": (order_deliver, _lazy("Mark delivered"), S.DELIVERED),
+    "complete": (order_complete, _lazy("Mark completed"), S.COMPLETED),
+}
+
+
+def _managed(request: HttpRequest):
+    return organisations_managed_by(request.user).order_by("name")
+
+
+def _refused(request: HttpRequest, message) -> HttpResponse:
+    return render(request, "shop/seller/refused.html", {"message": message}, status=403)
+
+
+def _status_choices():
+    return [(value, label) for value, label in S.choices]
+
+
+@login_required
+def seller_orders_view(request: HttpRequest) -> HttpResponse:
+    """Orders of one managed organisation (`?org=<slug>`, default the first), newest first,
+    filtered by status (`?status=placed` shows the orders to confirm)."""
+    organisations = list(_managed(request))
+    if not organisations:
+        return _refused(request, _("Only managers of a cooperative can see its orders."))
+    slug = request.GET.get("org")
+    organisation = next((o for o in organisations if o.slug == slug), organisations[0])
+    form = OrderFilterForm(request.GET or None, status_choices=_status_choices())
+    status = form.chosen_status() if form.is_bound else ""
+    # 2 queries (count, page of orders with payment/commune joined) + 1 for their lines.
+    page = Paginator(seller_orders(organisation.pk, status or None), ORDERS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "shop/seller/orders.html",
+        {
+            "organisations": organisations,
+            "organisation": organisation,
+            "form": form,
+            "status": status,
+            "page": page,
+            "orders": page.object_list,
+        },
+    )
+
+
+def _order_of_managed(request: HttpRequest, code: str) -> Order:
+    order = (
+        Order.objects.filter(code=code, seller__in=_managed(request))
+        .select_related("seller", "payment", "channel", "commune__province")
+        .prefetch_related("lines", "events__actor", "shipments")
+        .first()
+    )
+    if order is None:
+        raise Http404
+    return order
+
+
+def _actions(order: Order) -> dict:
+    allowed = TRANSITIONS[order.status]
+    simple = [
+        (name, label)
+        for name, (_service, label, target) in SIMPLE_ACTIONS.items()
+        if target in allowed
+        and not (
+            name == "deliver"
+            and order.status == S.PACKED
+            and order.delivery_method != Order.Delivery.PICKUP
+        )
+    ]
+    can_ship = S.SHIPPED in allowed and order.delivery_method == Order.Delivery.SHIP
+    payment = order.payment
+    can_mark_paid = payment.status == Payment.Status.PENDING and order.status not in (
+        S.CANCELLED,
+        S.RETURNED,
+    )
+    return {
+        "simple": simple,
+        "ship": can_ship,
+        "cancel": S.CANCELLED in allowed,
+        "paid": can_mark_paid,
+    }
+
+
+@login_required
+def seller_order_view(request: HttpRequest, code: str) -> HttpResponse:
+    order = _order_of_managed(request, code)
+    return _render_order(request, order)
+
+
+def _render_order(request, order, *, ship_form=None, cancel_form=None, status=200):
+    return render(
+        request,
+        "shop/seller/order.html",
+        {
+            "order": order,
+            "buyer_phone": display_phone(order.buyer_phone),
+            "actions": _actions(order),
+            "ship_form": ship_form or ShipForm(carrier_choices=CARRIER_CHOICES),
+            "cancel_form": cancel_form or CancelForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def seller_order_action(request: HttpRequest, code: str) -> HttpResponse:
+    """One status change (or the payment mark), by the service that owns it.
+
+    The order is looked up by code alone: the service decides whether this person may
+    change it, and its refusal is shown as a 403 page.
+    """
+    order = Order.objects.select_related("seller", "payment").filter(code=code).first()
+    if order is None:
+        raise Http404
+    action = request.POST.get("action", "")
+    try:
+        if action in SIMPLE_ACTIONS:
+            SIMPLE_ACTIONS[action][0](order=order, by=request.user)
+        elif action == "ship":
+            form = ShipForm(request.POST, carrier_choices=CARRIER_CHOICES)
+            if not form.is_valid():
+                return _render_invalid(request, code, ship_form=form)
+            order_ship(
+                order=order,
+                by=request.user,
+                carrier=form.cleaned_data["carrier"],
+                tracking_code=form.cleaned_data["tracking_code"],
+            )
+        elif action == "cancel":
+            form = CancelForm(request.POST)
+            if not form.is_valid():
+                return _render_invalid(request, code, cancel_form=form)
+            order_cancel(order=order, by=request.user, reason=form.cleaned_data["reason"])
+        elif action == "paid":
+            payment_mark_received(payment=order.payment, by=request.user)
+        else:
+            raise Http404
+    except NotAllowed as error:
+        return _refused(request, error.message)
+    except OrderError as error:
+        messages.error(request, error.message)
+        return redirect("shop:seller_order", code=code)
+    messages.success(request, _("Order %(code)s is updated.") % {"code": code})
+    return redirect("shop:seller_order", code=code)
+
+
+def _render_invalid(request, code: str, **forms) -> HttpResponse:
+    order = _order_of_managed(request, code)
+    return _render_order(request, order, status=400, **forms)
+
+
+@login_required
+def packing_list(request: HttpRequest) -> HttpResponse:
+    """Confirmed orders of one managed organisation, ready to print and pack."""
+    organisations = list(_managed(request))
+    if not organisations:
+        return _refused(request, _("Only managers of a cooperative can see its orders."))
+    slug = request.GET.get("org")
+    organisation = next((o for o in organisations if o.slug == slug), organisations[0])
+    orders = list(seller_orders(organisation.pk, S.CONFIRMED).order_by("created_at", "pk"))
+    totals: dict[str, list] = {}
+    for order in orders:
+        order.buyer_phone_display = display_phone(order.buyer_phone)
+        for line in order.lines.all():
+            entry = totals.setdefault(line.product_code, [line.product_name, 0])
+            entry[1] += line.quantity
+    return render(
+        request,
+        "shop/seller/packing_list.html",
+        {
+            "organisation": organisation,
+            "organisations": organisations,
+            "orders": orders,
+            "totals": sorted(totals.items()),
+        },
+    )
+
+
+@login_required
+def stock_view(request: HttpRequest) -> HttpResponse:
+    """The products of one managed organisation with a stock field each."""
+    organisations = list(_managed(request))
+    if not organisations:
+        return _refused(request, _("Only managers of a cooperative can see its orders."))
+    slug = request.POST.get("org") or request.GET.get("org")
+    organisation = next((o for o in organisations if o.slug == slug), organisations[0])
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        form = StockForm(request.POST)
+        code = request.POST.get("product", "")
+        product = Product.objects.select_related("organisation").filter(code=code).first()
+        if product is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                product_stock_set(
+                    product=product, stock=form.cleaned_data["stock"], by=request.user
+                )
+            except ServiceError as error:
+                if product.organisation_id not in {o.pk for o in organisations}:
+                    return _refused(request, error.message)
+                errors[code] = str(error.message)
+            else:
+                messages.success(
+                    request,
+                    _("Stock of %(product)s is now %(stock)s.")
+                    % {"product": product.name, "stock": form.cleaned_data["stock"]},
+                )
+                return redirect(f"{request.path}?org={organisation.slug}")
+        else:
+            errors[code] = str(next(iter(form.errors.values()))[0])
+    # 1 query: the products with what is still available (stock minus active holds).
+    products = with_available(
+        Product.objects.filter(organisation=organisation).exclude(status=Product.Status.ARCHIVED)
+    ).order_by("name")
+    return render(
+        request,
+        "shop/seller/stock.html",
+        {
+            "organisation": organisation,
+            "organisations": organisations,
+            "products": products,
+            "errors": errors,
+        },
+        status=400 if errors else 200,
+    )

@@ -1,0 +1,283 @@
+"""Checkout: a guest basket becomes one order per seller, through commerce.order_place."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from hoaban.catalog.models import Product
+from hoaban.catalog.tests.factories import ProductFactory
+from hoaban.commerce.models import IdempotencyRecord, Order, Payment, StockReservation
+from hoaban.commerce.payments import vietqr
+from hoaban.commerce.tests.builders import seller_with_bank
+from hoaban.orgs.tests.factories import NA_RI
+from hoaban.storefront.cart import SESSION_KEY
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _quiet_notifications(settings):
+    settings.NOTIFICATION_BACKEND = "hoaban.commerce.notifications.LocmemBackend"
+
+
+def english(client):
+    client.cookies["hoaban_language"] = "en"
+    return client
+
+
+def fill_basket(client, *pairs):
+    for product, quantity in pairs:
+        client.post(reverse("shop:cart_add"), {"product": product.code, "quantity": quantity})
+
+
+def checkout_key(client) -> str:
+    page = client.get(reverse("shop:checkout")).content.decode()
+    return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
+
+
+def form_data(key, **changes):
+    data = {
+        "name": "Nguyễn Thị Lan",
+        "phone": "0912 345 678",
+        "delivery": "ship",
+        "province": "19",
+        "commune": str(NA_RI),
+        "address": "Thôn Nà Lạn",
+        "payment": "cod",
+        "idempotency_key": key,
+    }
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.fixture
+def two_sellers():
+    first = seller_with_bank(name="HTX Miến dong Côn Minh")
+    second = seller_with_bank(name="HTX Chè Bằng Phúc", bank_bin="970436")
+    noodles = ProductFactory(organisation=first, name="Miến dong", price=45_000, stock=10)
+    tea = ProductFactory(organisation=second, name="Chè Shan tuyết", price=120_000, stock=5)
+    return noodles, tea
+
+
+def test_checkout_with_two_sellers_places_two_orders(client, two_sellers):
+    noodles, tea = two_sellers
+    fill_basket(client, (noodles, 2), (tea, 1))
+    key = checkout_key(client)
+
+    response = client.post(reverse("shop:checkout"), form_data(key))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("shop:placed", args=[key])
+    orders = Order.objects.order_by("seller__name")
+    assert [(o.seller.name, o.subtotal, o.buyer_phone) for o in orders] == [
+        ("HTX Chè Bằng Phúc", 120_000, "+84912345678"),
+        ("HTX Miến dong Côn Minh", 90_000, "+84912345678"),
+    ]
+    assert {o.channel.code for o in orders} == {"eco"}
+    assert {o.commune_id for o in orders} == {NA_RI}
+    assert SESSION_KEY not in client.session
+
+
+def test_placed_page_lists_every_code_and_the_cod_note(client, two_sellers):
+    noodles, tea = two_sellers
+    fill_basket(client, (noodles, 1), (tea, 1))
+    key = checkout_key(client)
+
+    page = client.post(reverse("shop:checkout"), form_data(key), follow=True)
+
+    html = english(client).get(reverse("shop:placed", args=[key])).content.decode()
+    for order in Order.objects.all():
+        assert order.code in html
+    assert "Pay 45.000 ₫ in cash when you receive your order." in html
+    assert page.status_code == 200
+
+
+def test_vietqr_page_shows_the_qr_the_amount_the_code_and_the_bank(client, two_sellers):
+    noodles, _tea = two_sellers
+    fill_basket(client, (noodles, 3))
+    key = checkout_key(client)
+
+    client.post(reverse("shop:checkout"), form_data(key, payment="vietqr"))
+
+    order = Order.objects.get()
+    html = client.get(reverse("shop:placed", args=[key])).content.decode()
+    assert html.count("<svg") >= 1
+    assert '<svg role="img" aria-hidden="true"' in html
+    assert "135.000 ₫" in html
+    assert order.code in html
+    assert "Agribank" in html
+    assert "1234567890123" in html
+    assert vietqr.decode(order.payment.vietqr).amount == order.total
+
+
+def test_double_submit_with_the_same_key_places_one_set_of_orders(client, two_sellers):
+    noodles, tea = two_sellers
+    fill_basket(client, (noodles, 1), (tea, 1))
+    key = checkout_key(client)
+
+    first = client.post(reverse("shop:checkout"), form_data(key))
+    second = client.post(reverse("shop:checkout"), form_data(key))
+
+    assert Order.objects.count() == 2
+    assert IdempotencyRecord.objects.count() == 1
+    assert first["Location"] == second["Location"] == reverse("shop:placed", args=[key])
+
+
+def test_same_key_replayed_by_the_pipeline_when_the_basket_is_still_there(client, two_sellers):
+    # Two taps racing: both requests still see the basket; the pipeline replays the first.
+    noodles, _tea = two_sellers
+    fill_basket(client, (noodles, 1))
+    key = checkout_key(client)
+    client.post(reverse("shop:checkout"), form_data(key))
+    fill_basket(client, (noodles, 1))
+    IdempotencyRecord.objects.filter(key=key).update(key=key)  # still there
+
+    again = client.post(reverse("shop:checkout"), form_data(key))
+
+    assert again["Location"] == reverse("shop:placed", args=[key])
+    assert Order.objects.count() == 1
+
+
+def test_the_form_carries_a_fresh_key_each_time(client, two_sellers):
+    noodles, _tea = two_sellers
+    fill_basket(client, (noodles, 1))
+
+    assert checkout_key(client) != checkout_key(client)
+
+
+def test_out_of_stock_says_how_many_are_left_and_places_nothing(client, two_sellers):
+    noodles, tea = two_sellers
+    fill_basket(client, (noodles, 1), (tea, 4))
+    Product.objects.filter(pk=tea.pk).update(stock=2)
+    key = checkout_key(client)
+
+    response_vi = client.post(reverse("shop:checkout"), form_data(key))
+    response_en = english(client).post(reverse("shop:checkout"), form_data(key))
+
+    assert response_en.status_code == 400
+    assert "Only 2 left of Chè Shan tuyết. Choose 2 or fewer." in response_en.content.decode()
+    assert "Chỉ còn 2 Chè Shan tuyết. Hãy chọn 2 hoặc ít hơn." in response_vi.content.decode()
+    assert Order.objects.count() == 0
+    assert StockReservation.objects.count() == 0
+    assert IdempotencyRecord.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "vi", "en"),
+    [
+        (
+            {"phone": "12345"},
+            "phone",
+            "Hãy viết số điện thoại Việt Nam, ví dụ 0912 345 678.",
+            "Write a Vietnamese phone number, for example 0912 345 678.",
+        ),
+        (
+            {"phone": "+1 202 555 0100"},
+            "phone",
+            "Hãy viết số điện thoại Việt Nam, ví dụ 0912 345 678.",
+            "Write a Vietnamese phone number, for example 0912 345 678.",
+        ),
+        (
+            {"commune": "99999999"},
+            "commune",
+            "Hãy chọn một xã, phường của tỉnh đã chọn trong danh sách.",
+            "Choose a commune of the chosen province from the list.",
+        ),
+        (
+            {"province": None, "commune": None},
+            "commune",
+            "Hãy chọn tỉnh, rồi chọn xã hoặc phường của bạn.",
+            "Choose the province, then your commune or ward.",
+        ),
+        (
+            {"address": ""},
+            "address",
+            "Hãy viết số nhà và tên đường, hoặc thôn, bản.",
+            "Write the house number and street, or the hamlet or village.",
+        ),
+        (
+            {"delivery": "pickup"},
+            "payment",
+            "Giao hàng thu tiền (COD) chỉ dùng khi gửi hàng cho bạn. Hãy chọn trả tiền mặt khi nhận.",
+            "Cash on delivery is only for orders sent to you. Choose cash at pick-up.",
+        ),
+    ],
+)
+def test_bad_fields_are_shown_next_to_the_field_in_both_languages(
+    client, two_sellers, changes, field, vi, en
+):
+    noodles, _tea = two_sellers
+    fill_basket(client, (noodles, 1))
+    key = checkout_key(client)
+
+    response_vi = client.post(reverse("shop:checkout"), form_data(key, **changes))
+    response_en = english(client).post(reverse("shop:checkout"), form_data(key, **changes))
+
+    assert response_vi.status_code == 400
+    assert vi in response_vi.content.decode()
+    html = response_en.content.decode()
+    assert en in html
+    assert f'id="id_{field}_error"' in html
+    assert Order.objects.count() == 0
+    assert client.session[SESSION_KEY] == {noodles.code: 1}
+
+
+def test_vietqr_refused_when_a_seller_has_no_bank_account(client):
+    product = ProductFactory(name="Mật ong", stock=3)  # seller without bank details
+    fill_basket(client, (product, 1))
+    key = checkout_key(client)
+
+    response = english(client).post(reverse("shop:checkout"), form_data(key, payment="vietqr"))
+
+    assert response.status_code == 400
+    assert "cannot receive bank transfers yet" in response.content.decode()
+    assert 'id="id_payment_error"' in response.content.decode()
+    assert Order.objects.count() == 0
+
+
+def test_pickup_with_cash_needs_no_address(client, two_sellers):
+    noodles, _tea = two_sellers
+    fill_basket(client, (noodles, 2))
+    key = checkout_key(client)
+
+    data = form_data(key, delivery="pickup", payment="cash", province=None, commune=None)
+    data["address"] = ""
+    client.post(reverse("shop:checkout"), data)
+
+    order = Order.objects.get()
+    assert (order.delivery_method, order.commune_id, order.payment.method) == (
+        "pickup",
+        None,
+        Payment.Method.CASH,
+    )
+    html = english(client).get(reverse("shop:placed", args=[key])).content.decode()
+    assert "Pay 90.000 ₫ in cash when you pick up your order." in html
+
+
+def test_show_communes_button_refills_the_form_without_errors(client, two_sellers):
+    noodles, _tea = two_sellers
+    fill_basket(client, (noodles, 1))
+    key = checkout_key(client)
+
+    response = client.post(
+        reverse("shop:checkout"), {**form_data(key, commune=None), "_communes": "1"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Xã Na Rì" in html
+    assert key in html
+    assert 'class="field-error"' not in html
+
+
+def test_empty_basket_goes_back_to_the_basket(client):
+    response = client.get(reverse("shop:checkout"))
+
+    assert response["Location"] == reverse("shop:cart")
+
+
+def test_unknown_placement_key_is_not_found(client):
+    response = client.get(reverse("shop:placed", args=["0" * 32]))
+
+    assert response.status_code == 404
