@@ -82,6 +82,7 @@ class ProfileForm(CommunePickerMixin, forms.ModelForm):
         help_texts = {"full_name": _("As people call you, for example Hoàng Thị Mai.")}
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         this_year = timezone.localdate().year
         self.fields["birth_year"].validators.append(MaxValueValidator(this_year))
@@ -189,6 +190,7 @@ class PhoneAuthenticationForm(AuthenticationForm):
     }
 
     def __init__(self, request=None, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(request, *args, **kwargs)
         self.fields["username"].widget.attrs["maxlength"] = 20
 

@@ -54,3 +54,9 @@ def test_axes_counts_every_form_of_a_number_as_the_same_person():
     assert axes_username(None, {"username": "0912 345 678"}) == "+84912345678"
     assert axes_username(None, {"username": "84912345678"}) == "+84912345678"
     assert axes_username(None, {"username": "nonsense"}) == "nonsense"
+
+
+def test_production_hashes_passwords_with_argon2():
+    from hoaban import settings as project_settings
+
+    assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
