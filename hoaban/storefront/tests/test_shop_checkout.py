@@ -199,7 +199,8 @@ def test_out_of_stock_says_how_many_are_left_and_places_nothing(client, two_sell
         (
             {"delivery": "pickup"},
             "payment",
-            "Giao hàng thu tiền (COD) chỉ dùng khi gửi hàng cho bạn. Hãy chọn trả tiền mặt khi nhận.",
+            "Trả tiền khi nhận hàng chỉ dùng khi gửi hàng đến bạn. "
+            "Hãy chọn trả tiền mặt khi lấy hàng.",
             "Cash on delivery is only for orders sent to you. Choose cash at pick-up.",
         ),
     ],
