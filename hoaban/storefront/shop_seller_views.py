@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from hoaban.accounts.phone import display_phone
@@ -39,19 +39,19 @@ ORDERS_PER_PAGE = 50
 S = Order.Status
 # What the seller wrote down as the carrier (the order_ship service records the code).
 CARRIER_CHOICES = [
-    ("seller", _lazy("We deliver it ourselves")),
+    ("seller", gettext_lazy("We deliver it ourselves")),
     ("viettelpost", "Viettel Post"),
     ("vnpost", "VNPost"),
     ("ghn", "GHN"),
     ("ghtk", "GHTK"),
-    ("other", _lazy("Another carrier")),
+    ("other", gettext_lazy("Another carrier")),
 ]
 # The simple one-button actions: name → (service, label, target status).
 SIMPLE_ACTIONS = {
-    "confirm": (order_confirm, _lazy("Confirm the order"), S.CONFIRMED),
-    "pack": (order_pack, _lazy("Mark packed"), S.PACKED),
-    "deliver": (order_deliver, _lazy("Mark delivered"), S.DELIVERED),
-    "complete": (order_complete, _lazy("Mark completed"), S.COMPLETED),
+    "confirm": (order_confirm, gettext_lazy("Confirm the order"), S.CONFIRMED),
+    "pack": (order_pack, gettext_lazy("Mark packed"), S.PACKED),
+    "deliver": (order_deliver, gettext_lazy("Mark delivered"), S.DELIVERED),
+    "complete": (order_complete, gettext_lazy("Mark completed"), S.COMPLETED),
 }
 
 

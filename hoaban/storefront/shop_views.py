@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from hoaban.commerce.errors import IdempotencyConflict, InvalidOrder, OrderError, OutOfStock
@@ -255,7 +255,7 @@ def placed(request: HttpRequest, key: str) -> HttpResponse:
 
 # --- tracking and reviews -------------------------------------------------------------------
 
-NOT_FOUND = _lazy(
+NOT_FOUND = gettext_lazy(
     "We found no order with this code and phone number. Check both (the code looks like "
     "HB-7K3Q2) and try again."
 )
