@@ -25,3 +25,4 @@ api.add_router("", organisations.router)
 api.add_router("", products.router)
 api.add_router("", lots.router)
 api.add_router("", me.router)
+api.add_router("/orders", "hoaban.commerce.api.router")  # commerce: place and track orders
