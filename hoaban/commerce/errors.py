@@ -45,8 +45,7 @@ class OutOfStock(OrderError):
             }
         else:
             message = _(
-                "Sorry, only %(available)d of %(name)s (%(code)s) are left. "
-                "Please lower the quantity."
+                "Sorry, only %(available)d left of %(name)s (%(code)s). Please lower the quantity."
             ) % {"available": first.available, "name": first.name, "code": first.product}
         super().__init__(message)
         self.shortages = shortages

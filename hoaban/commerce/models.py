@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hoaban.catalog.models import Product
 from hoaban.orgs.models import Organisation
@@ -76,14 +77,14 @@ class IdempotencyRecord(models.Model):
 
 class Order(models.Model):
     class Status(models.TextChoices):
-        PLACED = "placed", _("Placed")
-        CONFIRMED = "confirmed", _("Confirmed")
-        PACKED = "packed", _("Packed")
-        SHIPPED = "shipped", _("Shipped")
-        DELIVERED = "delivered", _("Delivered")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
-        RETURNED = "returned", _("Returned")
+        PLACED = "placed", pgettext_lazy("order status", "Placed")
+        CONFIRMED = "confirmed", pgettext_lazy("order status", "Confirmed")
+        PACKED = "packed", pgettext_lazy("order status", "Packed")
+        SHIPPED = "shipped", pgettext_lazy("order status", "Shipped")
+        DELIVERED = "delivered", pgettext_lazy("order status", "Delivered")
+        COMPLETED = "completed", pgettext_lazy("order status", "Completed")
+        CANCELLED = "cancelled", pgettext_lazy("order status", "Cancelled")
+        RETURNED = "returned", pgettext_lazy("order status", "Returned")
 
     class Source(models.TextChoices):
         WEB = "web", _("Marketplace website")
@@ -194,10 +195,10 @@ class Payment(models.Model):
         CASH = "cash", _("Cash at pick-up")
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for payment")
-        PAID = "paid", _("Paid")
-        REFUNDED = "refunded", _("Refunded")
-        FAILED = "failed", _("Failed")
+        PENDING = "pending", pgettext_lazy("payment status", "Waiting for payment")
+        PAID = "paid", pgettext_lazy("payment status", "Paid")
+        REFUNDED = "refunded", pgettext_lazy("payment status", "Refunded")
+        FAILED = "failed", pgettext_lazy("payment status", "Failed")
 
     order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="payment")
     method = models.CharField(_("payment method"), max_length=10, choices=Method)
@@ -265,14 +266,14 @@ class OrderEvent(models.Model):
     """Who changed what, and when."""
 
     class Kind(models.TextChoices):
-        PLACED = "placed", _("Placed")
-        CONFIRMED = "confirmed", _("Confirmed")
-        PACKED = "packed", _("Packed")
-        SHIPPED = "shipped", _("Shipped")
-        DELIVERED = "delivered", _("Delivered")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
-        RETURNED = "returned", _("Returned")
+        PLACED = "placed", pgettext_lazy("order status", "Placed")
+        CONFIRMED = "confirmed", pgettext_lazy("order status", "Confirmed")
+        PACKED = "packed", pgettext_lazy("order status", "Packed")
+        SHIPPED = "shipped", pgettext_lazy("order status", "Shipped")
+        DELIVERED = "delivered", pgettext_lazy("order status", "Delivered")
+        COMPLETED = "completed", pgettext_lazy("order status", "Completed")
+        CANCELLED = "cancelled", pgettext_lazy("order status", "Cancelled")
+        RETURNED = "returned", pgettext_lazy("order status", "Returned")
         PAYMENT_RECEIVED = "paid", _("Payment received")
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
