@@ -67,6 +67,10 @@ class UserAdmin(BaseUserAdmin):
     autocomplete_fields = ["home_commune"]
     readonly_fields = ["last_login", "date_joined"]
     inlines = [RoleInline, ConsentInline]
+
+    def get_inlines(self, request, obj=None):
+        return self.inlines if obj is not None else []
+
     fieldsets = [
         (None, {"fields": ["phone", "password"]}),
         (
