@@ -6,8 +6,10 @@ a `commune`; their `search_text` is filled as the service would.
 """
 
 import datetime
+import functools
 
 import factory
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from hoaban.accounts.models import User
@@ -22,6 +24,12 @@ def commune(code: int = NA_RI) -> Commune:
     return Commune.objects.select_related("province", "former_province").get(code=code)
 
 
+@functools.cache
+def _password_hash() -> str:
+    # Hash once: the project's Argon2 hasher is deliberately slow.
+    return make_password("hoaban-test")
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     """A person with a valid Vietnamese mobile number; password `hoaban-test`."""
 
@@ -32,7 +40,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     phone = factory.Sequence(lambda n: f"+8491{n:07d}")
     full_name = factory.Sequence(lambda n: f"Hoàng Thị Mai {n}")
-    password = factory.django.Password("hoaban-test")
+    password = factory.LazyFunction(_password_hash)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
