@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.accounts.models import EthnicGroup
-from hoaban.orgs.models import Membership, Organisation
+from hoaban.orgs.models import Certificate, Membership, Organisation
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
 from .models import Category, Product
@@ -62,7 +62,24 @@ class ProductForm(CommunePickerMixin, forms.Form):
         help_text=_("Leave empty if it is the commune of your organisation."),
     )
 
+    certificates = forms.ModelMultipleChoiceField(
+        label=_("Certificates shown with this product"),
+        queryset=Certificate.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     commune_picker = ("province", "origin_commune")
+
+    def __init__(self, *args, organisation: Organisation, creating: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["certificates"].queryset = Certificate.objects.filter(organisation=organisation)
+        if not self.fields["certificates"].queryset.exists():
+            del self.fields["certificates"]
+        if not creating:
+            # Stock changes with every order: it is set on its own (product_stock_set), so an
+            # old form cannot overwrite what orders have taken since it was opened.
+            del self.fields["stock"]
 
     @classmethod
     def initial_for(cls, product: Product) -> dict:
@@ -72,13 +89,13 @@ class ProductForm(CommunePickerMixin, forms.Form):
             "category": product.category_id,
             "unit": product.unit,
             "price": product.price,
-            "stock": product.stock,
             "weight_grams": product.weight_grams,
             "description": product.description,
             "story": product.story,
             "ethnic_group": product.ethnic_group_id,
             "province": product.origin_commune.province_id,
             "origin_commune": product.origin_commune_id,
+            "certificates": [c.pk for c in product.certificates.all()],
         }
 
     def service_values(self) -> dict:

@@ -157,11 +157,19 @@ def _with_search_text(product: Product) -> Product:
 
 
 @transaction.atomic
-def product_create(*, organisation: Organisation, by, name: str, price: int, **fields) -> Product:
+def product_create(
+    *,
+    organisation: Organisation,
+    by,
+    name: str,
+    price: int,
+    certificates: Iterable[Certificate] | None = None,
+    **fields,
+) -> Product:
     """Create a product of `organisation` (a draft unless `status` says otherwise).
 
     An empty `code` gets the next free one from the name's initials (`MD05`); the origin commune
-    defaults to the organisation's commune.
+    defaults to the organisation's commune; `certificates` as in product_certificates_set.
     """
     require_manager(by, organisation)
     unknown = set(fields) - set(PRODUCT_FIELDS)
@@ -184,11 +192,16 @@ def product_create(*, organisation: Organisation, by, name: str, price: int, **f
             % {"code": values["code"]},
             field="code",
         ) from None
+    if certificates is not None:
+        product_certificates_set(product=product, certificates=certificates, by=by)
     return _with_search_text(product)
 
 
 @transaction.atomic
-def product_update(*, product: Product, by, **fields) -> Product:
+def product_update(
+    *, product: Product, by, certificates: Iterable[Certificate] | None = None, **fields
+) -> Product:
+    """Change some of PRODUCT_FIELDS (and, if given, the linked certificates)."""
     require_manager(by, product.organisation)
     unknown = set(fields) - set(PRODUCT_FIELDS)
     if unknown:
@@ -202,6 +215,8 @@ def product_update(*, product: Product, by, **fields) -> Product:
     for field, value in values.items():
         setattr(product, field, value)
     product.save()
+    if certificates is not None:
+        product_certificates_set(product=product, certificates=certificates, by=by)
     return _with_search_text(product)
 
 

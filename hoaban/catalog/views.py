@@ -131,10 +131,11 @@ def products(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 
 
 def _product_form_page(request, organisation, *, product: Product | None) -> HttpResponse:
+    options = {"organisation": organisation, "creating": product is None}
     if request.method == "POST" and wants_communes(request):
-        form = ProductForm(initial=picker_initial(request.POST))
+        form = ProductForm(initial=picker_initial(request.POST), **options)
     elif request.method == "POST":
-        form = ProductForm(request.POST)
+        form = ProductForm(request.POST, **options)
         if form.is_valid():
             try:
                 if product is None:
@@ -158,9 +159,9 @@ def _product_form_page(request, organisation, *, product: Product | None) -> Htt
                 messages.success(request, _("Saved."))
                 return redirect("catalog:products", slug=organisation.slug)
     elif product is None:
-        form = ProductForm(initial={"province": organisation.commune.province_id})
+        form = ProductForm(initial={"province": organisation.commune.province_id}, **options)
     else:
-        form = ProductForm(initial=ProductForm.initial_for(product))
+        form = ProductForm(initial=ProductForm.initial_for(product), **options)
     heading = _("New product") if product is None else product.name
     return render(
         request,

@@ -269,3 +269,49 @@ def test_lot_form_with_a_negative_quantity_is_refused(logged_in, manager):
 
     assert "Số lượng phải lớn hơn 0." in response.content.decode()
     assert Lot.objects.count() == 0
+
+
+def test_product_edit_links_certificates_and_leaves_the_stock_alone(logged_in, manager):
+    product = ProductFactory(organisation=manager.organisation, stock=9, code="MD05")
+    certificate = CertificateFactory(organisation=manager.organisation, kind="ocop4")
+    url = manage_url("product_edit", manager, code=product.code)
+
+    page = logged_in.get(url)
+    response = logged_in.post(
+        url,
+        {
+            "name": "Miến dong loại 1",
+            "code": "MD05",
+            "category": str(product.category_id),
+            "unit": "kg",
+            "price": "60000",
+            "stock": "0",  # not a field of the edit form: ignored
+            "province": "19",
+            "origin_commune": str(product.origin_commune_id),
+            "certificates": [str(certificate.pk)],
+        },
+    )
+
+    assert 'name="stock"' not in page.content.decode()
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert (product.name, product.price, product.stock, product.ocop_stars) == (
+        "Miến dong loại 1",
+        60_000,
+        9,
+        4,
+    )
+
+
+def test_every_catalogue_and_organisation_admin_page_opens(client):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    lot = LotFactory(producers=[MembershipFactory()])
+    client.force_login(admin)
+
+    for model in ("category", "product", "productimage", "lot"):
+        assert client.get(f"/admin/catalog/{model}/?q=mien").status_code == 200
+    for model in ("organisation", "membership", "certificate", "improvement"):
+        assert client.get(f"/admin/orgs/{model}/?q=htx").status_code == 200
+    assert client.get(f"/admin/catalog/product/{lot.product.pk}/change/").status_code == 200
+    organisation = lot.product.organisation
+    assert client.get(f"/admin/orgs/organisation/{organisation.pk}/change/").status_code == 200
