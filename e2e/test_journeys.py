@@ -98,3 +98,28 @@ def test_pages_stay_usable_at_200_percent_text_on_a_360_px_phone(demo, browse, p
     )
     assert overflow[0] <= overflow[1] + 1, f"horizontal scroll at 200 % text: {overflow}"
     assert_tap_target(page.locator("form[role=search] button[type=submit]").first)
+
+
+def test_manager_logs_in_and_sets_the_stock_of_a_product(demo, browse):
+    from hoaban.catalog.models import Product
+    from hoaban.demo.services import DEMO_PASSWORD
+
+    page = browse.page
+    browse.goto("/accounts/login/")
+    page.fill("[name=username]", "0900 000 007")  # the demo's cooperative manager
+    page.fill("[name=password]", DEMO_PASSWORD)
+    browse.follow(page.locator("main form button[type=submit]").last)
+    browse.goto("/manage/")
+    browse.follow(page.locator("main a[href^='/manage/htx-']").first)
+    slug = page.url.rstrip("/").rsplit("/", 1)[-1]
+    browse.follow(page.locator(f"nav a[href='/manage/{slug}/products/']"))
+    product = Product.objects.filter(organisation__slug=slug).order_by("code").first()
+    new_stock = product.stock + 17
+    row = page.locator("main li").filter(has=page.locator(f"input[id='stock-{product.pk}']"))
+
+    row.locator("input[name=stock]").fill(str(new_stock))
+    browse.follow(row.locator("form[action$='/stock/'] button"))
+
+    product.refresh_from_db()
+    assert product.stock == new_stock
+    expect(page.locator("main")).to_contain_text(f"{new_stock}")
