@@ -95,7 +95,7 @@ def test_cod_ship_and_cash_pickup():
 
 def test_channel_price_override_and_source_are_recorded():
     rice = product(stock=10, price=45_000)
-    eso = Channel.objects.get(code="eso")
+    eso = Channel.objects.get_or_create(code="eso", defaults={"name": "eSo"})[0]
     ChannelListing.objects.create(product=rice, channel=eso, price=40_000)
 
     order = place(
