@@ -177,6 +177,7 @@ class _Loader:
             | {p.origin_commune for o in orgs for p in o.products}
         )
         self.categories = {c.slug: c for c in Category.objects.all()}
+        self.category_slugs = {c.pk: c.slug for c in self.categories.values()}
         self.ethnic_groups = EthnicGroup.objects.in_bulk()
 
     @cached_property
@@ -490,7 +491,8 @@ class _Loader:
         workers = min(4, os.cpu_count() or 1)
         new = []
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for product, files in zip(todo, pool.map(_render_product, todo), strict=True):
+            jobs = [(p.name, self.category_slugs[p.category_id], p.code) for p in todo]
+            for product, files in zip(todo, pool.map(_render_product, jobs), strict=True):
                 original, variants = files
                 stem = product.code.lower()
                 new.append(
@@ -528,12 +530,11 @@ class _Loader:
         self.progress(len(self.orgs), "logos")
 
 
-def _render_product(product: Product) -> tuple[bytes, dict[str, ContentFile]]:
-    """Pure Pillow work (no database): safe to run in a worker thread."""
-    original = product_picture(
-        product.name, product.category.slug, seed=sum(map(ord, product.code))
-    )
-    return original, webp_variants(BytesIO(original), product.code.lower())
+def _render_product(job: tuple[str, str, str]) -> tuple[bytes, dict[str, ContentFile]]:
+    """Pure Pillow work on plain values (no model, no query): safe in a worker thread."""
+    name, category_slug, code = job
+    original = product_picture(name, category_slug, seed=sum(map(ord, code)))
+    return original, webp_variants(BytesIO(original), code.lower())
 
 
 def demo_logins() -> list[tuple[str, str, str, str]]:

@@ -25,10 +25,13 @@ class Command(BaseCommand):
     def handle(self, *args, small: bool = False, verbosity: int = 1, **options):
         started = time.monotonic()
         bars: list[tqdm] = []
+        # tqdm redraws a line with carriage returns: give it the raw stream, not Django's
+        # line-ending wrapper (so call_command(stderr=...) still captures it).
+        stream = getattr(self.stderr, "_out", sys.stderr)
 
         def on_start(total: int) -> None:
             bars.append(
-                tqdm(total=total, file=sys.stderr, unit="step", disable=verbosity < 1, leave=False)
+                tqdm(total=total, file=stream, unit="step", disable=verbosity < 1, leave=False)
             )
 
         def progress(steps: int, label: str) -> None:

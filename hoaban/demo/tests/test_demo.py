@@ -1,0 +1,162 @@
+"""`hoaban demo`: idempotent, deterministic, and the data set the issue asks for."""
+
+import re
+import time
+from io import StringIO
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.db.models import Count, Q
+from django.utils import timezone
+from PIL import Image
+
+from hoaban.accounts.models import Consent, Role, User
+from hoaban.accounts.phone import normalize_phone
+from hoaban.catalog.models import Lot, Product, ProductImage
+from hoaban.demo.plan import demo_plan
+from hoaban.demo.services import DEMO_PASSWORD, demo_logins, places_for_demo
+from hoaban.orgs.models import Certificate, Improvement, Membership, Organisation
+
+BAC_KAN, DAK_NONG = 6, 67
+
+
+def run_demo(*args: str) -> str:
+    out = StringIO()
+    call_command("demo", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    return {
+        "organisations": Organisation.objects.count(),
+        "users": User.objects.count(),
+        "memberships": Membership.objects.count(),
+        "consents": Consent.objects.count(),
+        "roles": Role.objects.count(),
+        "certificates": Certificate.objects.count(),
+        "improvements": Improvement.objects.count(),
+        "products": Product.objects.count(),
+        "product_certificates": Product.certificates.through.objects.count(),
+        "lots": Lot.objects.count(),
+        "lot_producers": Lot.producers.through.objects.count(),
+        "images": ProductImage.objects.count(),
+    }
+
+
+def test_small_run_twice_creates_nothing_the_second_time(db):
+    run_demo("--small")
+    first = counts()
+    snapshot = list(Product.objects.order_by("code").values_list("code", "price", "stock"))
+
+    output = run_demo("--small")
+
+    assert counts() == first
+    assert list(Product.objects.order_by("code").values_list("code", "price", "stock")) == snapshot
+    assert "nothing to add" in output
+    # The small set: 6 organisations, 20 products, 30 members and the 7 demo logins.
+    assert first["organisations"] == 6
+    assert first["products"] == 20
+    assert first["users"] == 30 + len(demo_logins())
+    mien_dong = Product.objects.get(code="MD01")
+    assert mien_dong.name == "Miến dong Na Rì gói 500 g"
+    assert mien_dong.organisation.commune.name == "Xã Na Rì"
+    assert mien_dong.is_published and mien_dong.is_featured
+    assert mien_dong.lots.first().producers.exists()
+    assert "mien dong" in mien_dong.search_text and "bac kan" in mien_dong.search_text
+    assert "bac kan" in mien_dong.organisation.search_text
+
+
+def test_demo_logins_are_printed_and_hold_their_roles(db):
+    output = run_demo("--small")
+
+    assert "Demo logins" in output and DEMO_PASSWORD in output
+    for _role, phone, name, _password in demo_logins():
+        assert phone in output and name in output
+        assert User.objects.filter(phone=normalize_phone(phone), full_name=name).exists()
+    admin = User.objects.get(phone="+84900000001")
+    assert admin.is_superuser and admin.is_staff
+    assert admin.check_password(DEMO_PASSWORD)
+    agent = Role.objects.get(kind=Role.Kind.FIELD_AGENT)
+    assert "Xã Na Rì" in {c.name for c in agent.communes.all()}
+    officer = Role.objects.get(kind=Role.Kind.OFFICER)
+    assert sorted(officer.provinces.values_list("code", flat=True)) == [19, 68]
+    assert Role.objects.filter(kind=Role.Kind.BUYER).count() == 2
+    assert Role.objects.filter(kind=Role.Kind.MENTOR).count() == 1
+    manager = Membership.objects.get(
+        organisation__slug="htx-mien-dong-hoa-ban-na-ri", role=Membership.Role.MANAGER
+    )
+    assert manager.user.phone == "+84900000007"
+    # Members share one hash of the demo password (Argon2 once), and each gave consent.
+    members = User.objects.filter(memberships__role=Membership.Role.MEMBER).distinct()
+    assert len({u.password for u in members}) == 1
+    assert not User.objects.annotate(n=Count("consents")).filter(n=0).exists()
+    for phone in User.objects.values_list("phone", flat=True):
+        assert normalize_phone(phone) == phone
+
+
+def test_products_have_small_webp_pictures_valid_codes_and_ocop_stars(db):
+    run_demo("--small")
+
+    today = timezone.localdate()
+    for product in Product.objects.prefetch_related("images", "lots", "certificates"):
+        assert re.fullmatch(r"[A-Z0-9-]{2,12}", product.code)
+        [picture] = product.images.all()
+        with default_storage.open(picture.thumbnail.name) as handle:
+            image = Image.open(handle)
+            assert image.format == "WEBP"
+            assert max(image.size) <= 320
+        assert default_storage.size(picture.thumbnail.name) < 15_000
+        assert picture.medium.name.endswith(".webp")
+        for lot in product.lots.all():
+            assert re.fullmatch(r"L-[A-Z2-9]{6}", lot.code)
+            assert lot.produced_on.year == 2026
+        valid = [c.ocop_stars for c in product.certificates.all() if c.is_valid_on(today)]
+        assert product.ocop_stars == max(valid, default=0)
+
+
+def test_the_plan_is_the_same_every_time(db):
+    names = {"02": "Tày"}
+
+    assert demo_plan(places_for_demo(), names) == demo_plan(places_for_demo(), names)
+
+
+def test_full_set_matches_the_issue_and_loads_once_after_the_small_set(db):
+    run_demo("--small")
+    started = time.monotonic()
+    run_demo()
+    seconds = time.monotonic() - started
+    after_both = counts()
+
+    run_demo()
+
+    assert counts() == after_both
+    bac_kan = Organisation.objects.filter(commune__former_province_id=BAC_KAN)
+    assert bac_kan.count() == 26
+    assert bac_kan.filter(kind=Organisation.Kind.COOPERATIVE).count() == 26
+    upgraded = bac_kan.filter(improvements__area=Improvement.Area.PRODUCTION_TECHNOLOGY)
+    assert upgraded.distinct().count() == 11
+    assert Organisation.objects.filter(commune__former_province_id=DAK_NONG).count() >= 10
+    provinces = set(Organisation.objects.values_list("commune__province__short_name", flat=True))
+    assert {"Lào Cai", "Sơn La", "Tuyên Quang", "Phú Thọ", "Quảng Ngãi", "Đà Nẵng"} <= provinces
+    assert Organisation.objects.filter(kind=Organisation.Kind.BUYER).count() == 3
+    assert Organisation.objects.filter(kind=Organisation.Kind.AGENCY).count() == 1
+    members = Membership.objects.exclude(organisation__kind__in=["buyer", "agency"])
+    assert 280 <= members.count() <= 320
+    assert Product.objects.count() >= 120
+    assert not Product.objects.filter(images__isnull=True).exists()
+    assert not ProductImage.objects.filter(thumbnail="").exists()
+    assert Lot.objects.values("product").distinct().count() >= 0.8 * Product.objects.count()
+    women = User.objects.filter(gender=User.Gender.FEMALE).count()
+    assert women >= 0.8 * User.objects.count()
+    # Every selling organisation has exactly one manager.
+    selling = Organisation.objects.filter(kind__in=Organisation.SELLING_KINDS)
+    manager = Q(memberships__role=Membership.Role.MANAGER)
+    managers = selling.annotate(n=Count("memberships", filter=manager)).values_list("n", flat=True)
+    assert set(managers) == {1}
+    print(f"full demo load after the small one: {seconds:.1f} s")
+
+
+@pytest.mark.parametrize("phone", [phone for _r, phone, _n, _p in demo_logins()])
+def test_demo_login_phones_are_valid(phone):
+    assert normalize_phone(phone).startswith("+849")
