@@ -24,6 +24,7 @@ from hoaban.orgs.models import Membership
 
 from ..errors import NotAllowed, OrderError, OutOfStock, Shortage
 from ..models import Order, OrderEvent, OrderLine, Payment, Shipment, StockReservation
+from ..shipping import Carrier, Parcel
 from ..stock import reserved_quantities
 
 S = Order.Status
@@ -245,3 +246,59 @@ def payment_mark_received(*, payment: Payment, by, note: str = "") -> Payment:
         )
         transaction.on_commit(partial(_notify, order.pk, "paid"))
     return locked
+
+
+def order_parcel(order: Order) -> Parcel:
+    """What a carrier needs to carry this order (plain values)."""
+    lines = list(order.lines.select_related("product"))
+    payment = getattr(order, "payment", None)
+    collect = (
+        order.total
+        if payment is not None
+        and payment.method == Payment.Method.COD
+        and payment.status == Payment.Status.PENDING
+        else 0
+    )
+    return Parcel(
+        order_code=order.code,
+        to_name=order.buyer_name,
+        to_phone="0" + order.buyer_phone.removeprefix("+84"),
+        to_address=", ".join(
+            part
+            for part in (
+                order.address,
+                order.commune.name if order.commune_id else "",
+                order.commune.province.name if order.commune_id else "",
+            )
+            if part
+        ),
+        weight_grams=sum(line.product.weight_grams * line.quantity for line in lines) or 500,
+        cod_amount=collect,
+        insurance_value=order.subtotal,
+        items=[
+            {"name": line.product_name, "code": line.product_code, "quantity": line.quantity}
+            for line in lines
+        ],
+        carrier_address=order.carrier_address or {},
+    )
+
+
+def order_ship_with_carrier(*, order: Order, by, carrier: Carrier) -> Order:
+    """Book the shipment with a carrier's API, then mark the order shipped.
+
+    The carrier is called outside any transaction (a slow network must not hold locks); the
+    order must be packed. Raises CarrierError if the carrier refuses."""
+    if not user_can_manage(by, order.seller_id):
+        raise NotAllowed()
+    current = Order.objects.select_related("payment", "commune__province").get(pk=order.pk)
+    if S.SHIPPED not in TRANSITIONS[current.status]:
+        raise _refuse(current, S.SHIPPED)
+    created = carrier.create_shipment(order_parcel(current))
+    return order_ship(
+        order=current,
+        by=by,
+        carrier=created.carrier,
+        tracking_code=created.tracking_code,
+        fee=created.fee,
+        raw=created.raw,
+    )
