@@ -1,6 +1,8 @@
 import json
 
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from hoaban.accounts.models import User
@@ -105,3 +107,28 @@ def test_download_my_data(vi):
     assert data["home_commune"] == {"code": NA_RI, "name": "Xã Na Rì", "province": "Thái Nguyên"}
     assert [c["text"] for c in data["consents"]] == ["Văn bản"]
     assert User.objects.count() == 1
+
+
+def test_profile_page_query_count_does_not_grow_with_consents(vi):
+    user = UserFactory(home_commune_id=NA_RI)
+    vi.force_login(user)
+    counts = []
+    for n in (2, 4):
+        while user.consents.count() < n:
+            ConsentFactory(user=user)
+        with CaptureQueriesContext(connection) as queries:
+            assert vi.get(reverse("accounts:profile")).status_code == 200
+        counts.append(len(queries))
+
+    # session + user, the commune's province, province list, communes of the province,
+    # ethnic groups, consents: the same whatever the number of consents.
+    assert counts[0] == counts[1]
+
+
+def test_signup_page_sends_a_logged_in_person_to_the_profile(vi):
+    vi.force_login(UserFactory())
+
+    response = vi.get(reverse("accounts:signup"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:profile")
