@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Consent, EthnicGroup, Role, User
 from .phone import InvalidPhone, normalize_phone
-from .services import MSG_PHONE_INVALID
+from .services import MSG_PHONE_INVALID, consent_withdraw
 
 
 def _clean_phone(value: str) -> str:
@@ -122,6 +122,13 @@ class ConsentAdmin(admin.ModelAdmin):
     list_filter = ["version", "language"]
     search_fields = ["user__phone", "user__full_name"]
     date_hierarchy = "accepted_at"
+    actions = ["withdraw"]
+
+    @admin.action(description=_("Record that the person withdrew these consents"))
+    def withdraw(self, request, queryset):
+        for consent in queryset:
+            consent_withdraw(consent=consent, by=request.user)
+        self.message_user(request, _("The consents are marked as withdrawn."))
 
     def has_add_permission(self, request) -> bool:
         return False

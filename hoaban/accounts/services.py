@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.places.models import Commune, Province
@@ -21,6 +22,9 @@ MSG_CONSENT_MISSING = _(
     "Without it we cannot create your account."
 )
 MSG_ROLE_FORBIDDEN = _("Only an administrator can give or take away roles.")
+MSG_CONSENT_FORBIDDEN = _(
+    "Only the person, an administrator or a programme officer can withdraw this consent."
+)
 
 PROFILE_FIELDS = (
     "email",
@@ -144,6 +148,23 @@ def user_data_export(user: User) -> dict:
             for consent in user.consents.all()
         ],
     }
+
+
+@transaction.atomic
+def consent_withdraw(*, consent: Consent, by: User | None) -> Consent:
+    """Record that a person withdrew a consent (they asked; `by` is them, an administrator or
+    a programme officer; None = the system). Withdrawing twice keeps the first time."""
+    if (
+        by is not None
+        and by.pk != consent.user_id
+        and not (user_has_role(by, Role.Kind.ADMIN) or user_has_role(by, Role.Kind.OFFICER))
+    ):
+        raise PermissionDenied(MSG_CONSENT_FORBIDDEN)
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = timezone.now()
+        consent.save(update_fields=["withdrawn_at"])
+    return consent
 
 
 # Roles ------------------------------------------------------------------------------------

@@ -109,3 +109,16 @@ def test_admin_user_change_page_shows_roles_and_consents(admin_client):
 
     assert response.status_code == 200
     assert "2026-01" in response.content.decode()
+
+
+def test_admin_records_a_withdrawal(admin_client):
+    consent = ConsentFactory()
+
+    response = admin_client.post(
+        reverse("admin:accounts_consent_changelist"),
+        {"action": "withdraw", "_selected_action": [consent.pk], "index": 0},
+    )
+
+    assert response.status_code == 302
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is not None
