@@ -277,7 +277,7 @@ THEMES: dict[str, Theme] = {
         "hạt mắc ca",
         "Mắc ca trồng tại {place}, hạt to, nhân béo ngậy; sấy chín bằng lò nhiệt, nứt vỏ sẵn.",
         (
-            "Cây mắc ca về vùng đất này hơn mười năm trước. Nay nhiều gia đình {people} sống "
+            "Cây mắc ca về vùng đất này hơn mười năm trước. Nay nhiều gia đình người {people} sống "
             "được nhờ những vườn mắc ca xen cà phê.",
             "Chị em {place} nhặt hạt rụng mỗi sáng, tách vỏ xanh và sấy ngay trong ngày để hạt "
             "giữ độ giòn và vị béo.",
@@ -340,8 +340,8 @@ THEMES: dict[str, Theme] = {
         "mật ong hoa cà phê",
         "Mật ong hoa cà phê {place}: màu hổ phách, thơm nhẹ hương hoa cà phê, vị ngọt thanh.",
         (
-            "Mỗi mùa hoa cà phê nở trắng đồi, đàn ong của chị em {people} lại đi lấy mật. Mật "
-            "ong hoa cà phê là đặc sản chỉ có vài tuần trong năm.",
+            "Mỗi mùa hoa cà phê nở trắng đồi, đàn ong của chị em người {people} lại đi lấy "
+            "mật. Mật ong hoa cà phê là đặc sản chỉ có vài tuần trong năm.",
         ),
         (
             Item("MO", "Mật ong hoa cà phê {place}", "mat-ong", "bottle", (200000, 280000), 700),
@@ -422,8 +422,8 @@ THEMES: dict[str, Theme] = {
         "Thổ cẩm Cơ Tu dệt hạt cườm trắng vào sợi vải đen, đỏ, hoa văn hình người nắm tay "
         "nhau, hình cây lúa.",
         (
-            "Người Cơ Tu dệt hạt cườm vào tấm vải khi đang dệt, chứ không đính sau. Nghề dệt "
-            "ở {place} đã được ghi vào danh mục di sản văn hóa phi vật thể quốc gia.",
+            "Người Cơ Tu dệt hạt cườm vào tấm vải khi đang dệt, chứ không đính sau. Hoa văn "
+            "hạt cườm là niềm tự hào của phụ nữ Cơ Tu ở {place}.",
         ),
         (
             Item("TC", "Khăn dệt hạt cườm Cơ Tu", "tho-cam", "piece", (250000, 400000), 200),

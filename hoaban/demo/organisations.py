@@ -84,7 +84,7 @@ BAC_KAN_COOPS = [
     _coop("htx-tho-cam-che-song-cau", "Hợp tác xã Thổ cẩm và Chè Sông Cầu", "Phường Bắc Kạn",
           TAY, ("tho_cam_tay", "che"), False, "Tổ 5", 6),
     _coop("htx-nong-san-duc-xuan", "Hợp tác xã Nông sản sạch Đức Xuân", "Phường Đức Xuân",
-          KINH, ("gac_bep", "mien_dong"), False, "Tổ 9", 6),
+          TAY, ("gac_bep", "mien_dong"), False, "Tổ 9", 6),
     _coop("htx-mat-ong-bang-thanh", "Hợp tác xã Ong mật Bằng Thành", "Xã Bằng Thành", DAO,
           ("mat_ong", "tho_cam_dao"), False, "Nà Lạn"),
     _coop("htx-khoai-mon-cao-minh", "Hợp tác xã Khoai môn Cao Minh", "Xã Cao Minh", TAY,

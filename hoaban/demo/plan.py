@@ -247,7 +247,7 @@ class Planner:
             "village": spec.village,
             "commune": self.places.labels[org.commune][0],
             "province": province,
-            "former": f" (trước đây thuộc tỉnh {former})" if former else "",
+            "former": f" (trước đây thuộc tỉnh {former})" if former and former != province else "",
             "count": len(org.members) + rng.randint(3, 20),
             "people": self.ethnic_names.get(spec.people, "dân tộc"),
             "kind": KIND_WORDS[spec.kind],
