@@ -61,6 +61,11 @@ def _first_error(form) -> str:
     return _("Please check the quantity.")
 
 
+GONE_MESSAGE = gettext_lazy(
+    "Some products are no longer for sale and were taken out of your basket."
+)
+
+
 # --- basket ---------------------------------------------------------------------------------
 
 
@@ -75,9 +80,7 @@ def _render_cart(request, *, line_errors: dict | None = None, status: int = 200)
     contents = cart_contents(cart)
     if contents.gone:
         cart.remove_many(contents.gone)
-        messages.warning(
-            request, _("Some products are no longer for sale and were taken out of your basket.")
-        )
+        messages.warning(request, GONE_MESSAGE)
     return render(
         request,
         "shop/cart.html",
@@ -163,9 +166,13 @@ def checkout(request: HttpRequest) -> HttpResponse:
         key = request.POST.get("idempotency_key", "")
         if key and IdempotencyRecord.objects.filter(key=key).exists():
             # A second tap of "Place order" (or a reload): show what the first one placed.
-            cart.clear()
+            # The basket is left alone: the first tap emptied it, and anything in it now was
+            # added since.
             return redirect("shop:placed", key=key)
     contents = cart_contents(cart)
+    gone = bool(contents.gone)
+    if gone:
+        cart.remove_many(contents.gone)
     if not contents:
         messages.info(request, _("Your basket is empty. Add products before checking out."))
         return redirect("shop:cart")
@@ -175,10 +182,16 @@ def checkout(request: HttpRequest) -> HttpResponse:
         form = CheckoutForm(initial=picker_initial(request.POST))
     else:
         form = CheckoutForm(request.POST)
-        if form.is_valid():
+        if gone:
+            # The basket changed under the buyer's eyes: show it again before placing.
+            form.is_valid()
+            form.add_error(None, GONE_MESSAGE)
+        elif form.is_valid():
             placed = _place(request, form, cart)
             if placed is not None:
                 return placed
+    if gone and not form.is_bound:
+        messages.warning(request, GONE_MESSAGE)
     status = 400 if form.is_bound and form.errors else 200
     return render(
         request, "shop/checkout.html", {"form": form, "contents": contents}, status=status

@@ -282,3 +282,44 @@ def test_unknown_placement_key_is_not_found(client):
     response = client.get(reverse("shop:placed", args=["0" * 32]))
 
     assert response.status_code == 404
+
+
+def test_unpublished_product_is_dropped_before_placing(client, two_sellers):
+    noodles, tea = two_sellers
+    fill_basket(client, (noodles, 1), (tea, 1))
+    key = checkout_key(client)
+    Product.objects.filter(pk=tea.pk).update(status=Product.Status.ARCHIVED)
+
+    response = english(client).post(reverse("shop:checkout"), form_data(key))
+
+    assert "no longer for sale" in response.content.decode()
+    assert Order.objects.count() == 0
+    assert client.session[SESSION_KEY] == {noodles.code: 1}
+
+
+@pytest.mark.parametrize("lines", [2, 4])
+def test_checkout_page_query_count_does_not_grow(client, django_assert_num_queries, lines):
+    for _ in range(lines):
+        fill_basket(client, (ProductFactory(organisation=seller_with_bank()), 1))
+
+    # session, products (seller with commune and province, terms as subqueries), images,
+    # provinces for the picker (read twice by the places picker: field and widget).
+    with django_assert_num_queries(5):
+        response = client.get(reverse("shop:checkout"))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("sellers", [2, 4])
+def test_placed_page_query_count_does_not_grow(client, django_assert_num_queries, sellers):
+    for _ in range(sellers):
+        fill_basket(client, (ProductFactory(organisation=seller_with_bank()), 1))
+    key = checkout_key(client)
+    client.post(reverse("shop:checkout"), form_data(key, payment="vietqr"))
+    assert Order.objects.count() == sellers
+
+    # session, placement record, orders (seller and payment joined), their lines.
+    with django_assert_num_queries(4):
+        response = client.get(reverse("shop:placed", args=[key]))
+
+    assert response.status_code == 200
