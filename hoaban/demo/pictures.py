@@ -5,6 +5,7 @@ stripes), the product name in large type and a small "Ảnh minh họa" (illustr
 """
 
 import random
+import re
 import textwrap
 from functools import cache
 from io import BytesIO
@@ -34,6 +35,30 @@ PALETTE = {
     "tho-cam": ("#f8e6e6", "#b3202e", "#1f2a44"),
 }
 DEFAULT_PALETTE = ("#eeeeee", "#777777", "#333333")
+# A word in the product name → its own main colour (purple plums, green avocados …).
+NAME_COLOURS = (
+    ("Bơ", "#6a8f2a"),
+    ("Sầu riêng", "#c9b038"),
+    ("Mận", "#7b2e5a"),
+    ("Hồng", "#e8662a"),
+    ("Cam", "#f39c12"),
+    ("Khoai", "#8e6c8a"),
+    ("Bí", "#7fa34a"),
+    ("nếp cẩm", "#4b2a4a"),
+    ("Gừng", "#d9b56b"),
+    ("Nghệ", "#e5a50a"),
+    ("Hồng trà", "#9b3d23"),
+    ("Bạch trà", "#b9c9a3"),
+    ("Mắc ca", "#b78b5a"),
+    ("điều", "#d8b27a"),
+    ("Tiêu", "#3b3b3b"),
+    ("Thảo quả", "#8b2f2f"),
+    ("Quế", "#8a4b2a"),
+    ("Mông", "#23395d"),
+    ("Cơ Tu", "#1b1b1b"),
+    ("Tày", "#1f3f6e"),
+)
+UNIT = re.compile(r"(\d+) (g|kg|ml|lít|gói)\b")
 TEXT_COLOUR = "#1d1d1b"
 
 
@@ -109,11 +134,14 @@ SHAPES = {
 def product_picture(name: str, category: str, seed: int) -> bytes:
     """A JPEG (640 × 640) illustrating a product: shape by category, the name in large text."""
     background, main, accent = PALETTE.get(category, DEFAULT_PALETTE)
+    for word, colour in NAME_COLOURS:
+        if word.lower() in name.lower():
+            main = colour
     image = Image.new("RGB", (SIZE, SIZE), background)
     draw = ImageDraw.Draw(image, "RGBA")
     SHAPES.get(category, _bowl)(draw, main, accent, random.Random(seed))
     draw.rectangle((0, 600, SIZE, SIZE), fill="#ffffffd0")
-    lines = textwrap.wrap(name, width=22)[:2]
+    lines = textwrap.wrap(UNIT.sub("\\1\u00a0\\2", name), width=22)[:2]  # keep "1 kg" together
     size = 54 if max(len(line) for line in lines) <= 18 else 46
     for i, line in enumerate(lines):
         draw.text((SIZE // 2, 650 + i * 66), line, font=font(size), fill=TEXT_COLOUR, anchor="mt")
