@@ -432,9 +432,13 @@ class _Loader:
             product.search_text = product_search_text(product)
             new.append(product)
         Product.objects.bulk_create(new, batch_size=500)
-        self.products_by_code = Product.objects.in_bulk(
-            [p.code for _o, p in planned], field_name="code"
-        )
+        seller = {p.code: self.orgs[o.spec.slug].pk for o, p in planned}
+        # A product someone made by hand with a demo code is left alone (different seller).
+        self.products_by_code = {
+            code: product
+            for code, product in Product.objects.in_bulk(seller, field_name="code").items()
+            if product.organisation_id == seller[code]
+        }
         links = [
             Product.certificates.through(
                 product_id=self.products_by_code[code].pk,
@@ -443,14 +447,20 @@ class _Loader:
             for o in self.plan
             for c in o.certificates
             for code in c.product_codes
-            if code in missing
+            if code in missing and code in self.products_by_code
         ]
         Product.certificates.through.objects.bulk_create(links, ignore_conflicts=True)
         self.created["products"] = len(new)
         self.progress(len(planned), "products")
 
     def lots(self) -> None:
-        planned = [(o, p, lot) for o in self.plan for p in o.products for lot in p.lots]
+        planned = [
+            (o, p, lot)
+            for o in self.plan
+            for p in o.products
+            if p.code in self.products_by_code
+            for lot in p.lots
+        ]
         missing = _missing(Lot, "code", [lot.code for _o, _p, lot in planned])
         new = [
             Lot(
@@ -473,7 +483,8 @@ class _Loader:
                 lot_id=lots[lot.code].pk,
                 membership_id=self.memberships[(self.orgs[o.spec.slug].pk, phone)].pk,
             )
-            for o, _p, lot in planned
+            for o, p, lot in planned
+            if lots[lot.code].product_id == self.products_by_code[p.code].pk
             for phone in lot.producer_phones
             if (self.orgs[o.spec.slug].pk, phone) in self.memberships
         ]
@@ -483,7 +494,12 @@ class _Loader:
     # --- pictures -----------------------------------------------------------------------
 
     def images(self) -> None:
-        products = [self.products_by_code[p.code] for o in self.plan for p in o.products]
+        products = [
+            self.products_by_code[p.code]
+            for o in self.plan
+            for p in o.products
+            if p.code in self.products_by_code
+        ]
         with_image = set(
             ProductImage.objects.filter(product__in=products).values_list("product_id", flat=True)
         )

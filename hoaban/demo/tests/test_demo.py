@@ -115,6 +115,21 @@ def test_products_have_small_webp_pictures_valid_codes_and_ocop_stars(db):
         assert product.ocop_stars == max(valid, default=0)
 
 
+def test_a_hand_made_product_with_a_demo_code_is_left_alone(db):
+    from hoaban.catalog.tests.factories import ProductFactory
+
+    mine = ProductFactory(code="MD01", name="Miến dong của tôi", stock=7)
+
+    run_demo("--small")
+
+    mine.refresh_from_db()
+    assert (mine.name, mine.stock) == ("Miến dong của tôi", 7)
+    assert not mine.lots.exists()
+    assert not mine.images.exists()
+    assert not mine.certificates.exists()
+    assert Product.objects.filter(organisation__slug="htx-mien-dong-hoa-ban-na-ri").count() == 3
+
+
 def test_the_plan_is_the_same_every_time(db):
     names = {"02": "Tày"}
 
