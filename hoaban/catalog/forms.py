@@ -12,6 +12,7 @@ from hoaban.orgs.models import Certificate, Membership, Organisation
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
 from .models import Category, Product
+from .services import PRICE_NEGATIVE, QUANTITY_NOT_POSITIVE, STOCK_NEGATIVE, WEIGHT_NEGATIVE
 
 
 class AmountField(forms.IntegerField):
@@ -38,9 +39,20 @@ class ProductForm(CommunePickerMixin, forms.Form):
         label=_("Category"), queryset=Category.objects.all(), empty_label=_("Choose a category")
     )
     unit = forms.ChoiceField(label=_("Unit"), choices=Product.Unit.choices)
-    price = AmountField(label=_("Price (đồng)"))
-    stock = AmountField(label=_("In stock"), initial=0)
-    weight_grams = AmountField(label=_("Weight (g)"), required=False, initial=0)
+    # The same rules as the service, checked here too so every mistake shows at once.
+    price = AmountField(
+        label=_("Price (đồng)"), min_value=0, error_messages={"min_value": PRICE_NEGATIVE}
+    )
+    stock = AmountField(
+        label=_("In stock"), initial=0, min_value=0, error_messages={"min_value": STOCK_NEGATIVE}
+    )
+    weight_grams = AmountField(
+        label=_("Weight (g)"),
+        required=False,
+        initial=0,
+        min_value=0,
+        error_messages={"min_value": WEIGHT_NEGATIVE},
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -134,7 +146,9 @@ class LotForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
     )
-    quantity = AmountField(label=_("Quantity"))
+    quantity = AmountField(
+        label=_("Quantity"), min_value=1, error_messages={"min_value": QUANTITY_NOT_POSITIVE}
+    )
     producers = forms.ModelMultipleChoiceField(
         label=_("Made by"),
         queryset=Membership.objects.none(),

@@ -38,6 +38,10 @@ PRODUCT_FIELDS = (
     "is_featured",
 )
 CODE_FORMAT = re.compile(r"^[A-Z0-9-]{2,12}$")
+PRICE_NEGATIVE = _("The price cannot be negative. Write 0 or more đồng.")
+STOCK_NEGATIVE = _("The quantity in stock cannot be negative. Write 0 or more.")
+WEIGHT_NEGATIVE = _("The weight cannot be negative.")
+QUANTITY_NOT_POSITIVE = _("The quantity must be more than 0.")
 LOT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
 
 
@@ -103,18 +107,14 @@ def _clean_product(values: dict, *, product: Product | None = None) -> dict:
         if price is None:
             raise ServiceError(_("Please write the price in đồng."), field="price")
         if price < 0:
-            raise ServiceError(
-                _("The price cannot be negative. Write 0 or more đồng."), field="price"
-            )
+            raise ServiceError(PRICE_NEGATIVE, field="price")
     if "stock" in values:
         if values["stock"] is None:
             values["stock"] = 0
         if values["stock"] < 0:
-            raise ServiceError(
-                _("The quantity in stock cannot be negative. Write 0 or more."), field="stock"
-            )
+            raise ServiceError(STOCK_NEGATIVE, field="stock")
     if "weight_grams" in values and (values["weight_grams"] or 0) < 0:
-        raise ServiceError(_("The weight cannot be negative."), field="weight_grams")
+        raise ServiceError(WEIGHT_NEGATIVE, field="weight_grams")
     if "unit" in values and values["unit"] not in Product.Unit.values:
         raise ServiceError(_("Choose a unit from the list."), field="unit")
     if "status" in values and values["status"] not in Product.Status.values:
@@ -354,7 +354,7 @@ def lot_create(
             field="product",
         ) from None
     if quantity is None or quantity <= 0:
-        raise ServiceError(_("The quantity must be more than 0."), field="quantity")
+        raise ServiceError(QUANTITY_NOT_POSITIVE, field="quantity")
     if produced_on > timezone.localdate():
         raise ServiceError(_("The production date cannot be in the future."), field="produced_on")
     producers = list(producers)

@@ -159,7 +159,11 @@ def _product_form_page(request, organisation, *, product: Product | None) -> Htt
                 messages.success(request, _("Saved."))
                 return redirect("catalog:products", slug=organisation.slug)
     elif product is None:
-        form = ProductForm(initial={"province": organisation.commune.province_id}, **options)
+        initial = {
+            "province": organisation.commune.province_id,
+            "origin_commune": organisation.commune_id,
+        }
+        form = ProductForm(initial=initial, **options)
     else:
         form = ProductForm(initial=ProductForm.initial_for(product), **options)
     heading = _("New product") if product is None else product.name
