@@ -176,3 +176,37 @@ def test_unpublished_or_unknown_product_page_is_404(client):
 
     assert client.get(reverse("storefront:product", args=[draft.code])).status_code == 404
     assert client.get(reverse("storefront:product", args=["NOPE"])).status_code == 404
+
+
+def test_header_offers_login_and_signup_to_visitors(client):
+    html = client.get(reverse("storefront:home")).content.decode()
+
+    assert f'href="{reverse("accounts:login")}"' in html
+    assert f'href="{reverse("accounts:signup")}"' in html
+    assert 'href="/manage/"' not in html
+    assert 'class="skip" href="#main"' in html
+    assert '<form class="search" role="search" action="/products/" method="get">' in html
+
+
+def test_header_offers_manage_profile_and_logout_to_people_logged_in(client):
+    from hoaban.catalog.tests.factories import UserFactory
+
+    client.force_login(UserFactory(full_name="Hoàng Thị Mai"))
+
+    html = client.get(reverse("storefront:home")).content.decode()
+
+    assert '<a href="/manage/">' in html and "Quản lý" in html
+    assert f'href="{reverse("accounts:profile")}"' in html and "Mai" in html
+    assert f'action="{reverse("accounts:logout")}"' in html
+    assert f'href="{reverse("accounts:login")}"' not in html
+
+
+def test_product_page_offers_the_basket_only_while_in_stock(client):
+    in_stock = ProductFactory(stock=3)
+    sold_out = ProductFactory(stock=0)
+
+    html = client.get(reverse("storefront:product", args=[in_stock.code])).content.decode()
+    assert f'action="{reverse("shop:cart_add")}"' in html
+    html = client.get(reverse("storefront:product", args=[sold_out.code])).content.decode()
+    assert f'action="{reverse("shop:cart_add")}"' not in html
+    assert "Hết hàng" in html
