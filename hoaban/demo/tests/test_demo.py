@@ -5,6 +5,7 @@ import time
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db.models import Count, Q
@@ -91,6 +92,9 @@ def test_demo_logins_are_printed_and_hold_their_roles(db):
     members = User.objects.filter(memberships__role=Membership.Role.MEMBER).distinct()
     assert len({u.password for u in members}) == 1
     assert not User.objects.annotate(n=Count("consents")).filter(n=0).exists()
+    consent = Consent.objects.first()
+    assert (consent.version, consent.language) == (settings.CONSENT_VERSION, "vi")
+    assert "91/2025" in consent.text  # the accounts app's consent text (Law 91/2025/QH15)
     for phone in User.objects.values_list("phone", flat=True):
         assert normalize_phone(phone) == phone
 
