@@ -5,8 +5,11 @@ For each page: bytes transferred (compressed, headers included, as Chromium rece
 aside, with an empty cache (a new browser context per page) → `page.<name>.kb`. Then, in another
 fresh context, with DevTools' "3G" profile (2,000 ms latency, 50,000 B/s each way) and 4× CPU
 slowdown: first-contentful-paint → `page.<name>.fcp_s` and the end of the load event →
-`page.<name>.load_s`. Cart and checkout are measured once their URLs answer 200.
+`page.<name>.load_s`. Cart and checkout are measured with one product in the basket, once their
+URLs answer 200; a page that does not answer 200 is left out with a note.
 """
+
+import re
 
 from bench._browser import chromium
 from bench._server import DemoServer, demo_server, note
@@ -31,54 +34,85 @@ def published_product_code(server: DemoServer) -> str | None:
     return code or None
 
 
-def pages_to_measure(server: DemoServer) -> list[tuple[str, str]]:
+def pages_to_measure(server: DemoServer) -> tuple[list[tuple[str, str]], str | None]:
     pages = [("home", "/"), ("products", "/products/")]
     code = published_product_code(server)
     if code:
         pages.append(("product", f"/p/{code}/"))
+        pages += [("cart", "/cart/"), ("checkout", "/checkout/")]
     else:
-        note("page: no published product in the demo data, product page not measured")
-    for name, path in [("cart", "/cart/"), ("checkout", "/checkout/")]:
-        status = server.status(path)
-        if status == 200:
-            pages.append((name, path))
-        else:
-            note(f"page: {path} answers {status}, not measured (issue 3 adds it)")
-    return pages
+        note("page: no published product in the demo data: product, cart, checkout not measured")
+    return pages, code
 
 
-def transferred_kb(browser, url: str) -> float:
+def fill_basket(context, base_url: str, code: str) -> None:
+    """Put one unit of `code` in this context's basket (its cookies are the pages' cookies)."""
+    product_page = context.request.get(f"{base_url}/p/{code}/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', product_page.text())
+    if not token:
+        return
+    context.request.post(
+        f"{base_url}/cart/add/",
+        form={"csrfmiddlewaretoken": token.group(1), "product": code, "quantity": "1"},
+        max_redirects=0,
+    )
+
+
+class NotOk(Exception):
+    pass
+
+
+def open_page(browser, base_url: str, path: str, basket: str | None):
     context = browser.new_context(viewport=VIEWPORT)
+    if basket and path in {"/cart/", "/checkout/"}:
+        fill_basket(context, base_url, basket)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    return context, page, cdp
+
+
+def transferred_kb(browser, base_url: str, path: str, basket: str | None = None) -> float:
+    context, page, cdp = open_page(browser, base_url, path, basket)
     try:
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
         types: dict[str, str] = {}
         received: dict[str, int] = {}
-        cdp.on("Network.responseReceived", lambda e: types.__setitem__(e["requestId"], e["type"]))
+        broken: list[str] = []
+
+        def on_response(event: dict) -> None:
+            types[event["requestId"]] = event["type"]
+            if event["response"]["status"] >= 400:
+                broken.append(f"{event['response']['url']} ({event['response']['status']})")
+
+        cdp.on("Network.responseReceived", on_response)
+        cdp.on("Network.loadingFailed", lambda e: broken.append(f"{e['requestId']} failed"))
         cdp.on(
             "Network.loadingFinished",
             lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]),
         )
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        page.goto(url, wait_until="load")
+        response = page.goto(base_url + path, wait_until="load")
+        if response is None or response.status != 200 or response.url != base_url + path:
+            status = response.status if response else None
+            final = response.url if response else None
+            raise NotOk(f"{path} answers {status} (ends at {final})")
         page.wait_for_load_state("networkidle")
+        if broken:
+            note(f"page: {path}: some resources did not load: {', '.join(broken)}")
         total = sum(n for rid, n in received.items() if types.get(rid) in COUNTED_TYPES)
         return total / 1024
     finally:
         context.close()
 
 
-def timings_3g(browser, url: str) -> tuple[float, float]:
-    context = browser.new_context(viewport=VIEWPORT)
+def timings_3g(browser, base_url: str, path: str, basket: str | None = None) -> tuple[float, float]:
+    context, page, cdp = open_page(browser, base_url, path, basket)
     try:
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         cdp.send("Network.emulateNetworkConditions", THREE_G)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-        page.goto(url, wait_until="load", timeout=120_000)
+        page.goto(base_url + path, wait_until="load", timeout=120_000)
         page.wait_for_function(
             "() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0",
             timeout=120_000,
@@ -99,10 +133,15 @@ def run() -> list[tuple[str, float, str]]:
     server = demo_server()
     figures: list[tuple[str, float, str]] = []
     with chromium() as browser:
-        for name, path in pages_to_measure(server):
-            url = server.base_url + path
-            figures.append((f"page.{name}.kb", transferred_kb(browser, url), "KB"))
-            fcp, load = timings_3g(browser, url)
+        pages, basket = pages_to_measure(server)
+        for name, path in pages:
+            try:
+                kb = transferred_kb(browser, server.base_url, path, basket)
+            except NotOk as error:
+                note(f"page: {error}: page.{name} not measured")
+                continue
+            figures.append((f"page.{name}.kb", kb, "KB"))
+            fcp, load = timings_3g(browser, server.base_url, path, basket)
             if fcp < 0:
                 note(f"page: no first-contentful-paint entry for {path}")
             else:
