@@ -70,7 +70,7 @@ def lot_trace(request: HttpRequest, code: str) -> HttpResponse:
     url = request.build_absolute_uri(reverse("catalog:lot_trace", kwargs={"code": lot.code}))
     title = _qr_title(lot)
     svg = segno.make(url, error="m").svg_inline(
-        scale=4, border=2, title=title, svgclass="qr", lineclass=None
+        scale=4, border=2, title=title, svgclass="qr", lineclass=None, omitsize=True
     )
     # Screen readers announce an <svg> only with a role and a name.
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
