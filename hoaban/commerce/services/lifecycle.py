@@ -97,7 +97,7 @@ def _transition(order: Order, target: str, by, note: str = "", apply=None) -> Or
             note=(note or "")[:255],
         )
         if target in NOTIFY_BUYER:
-            transaction.on_commit(partial(_notify, locked.pk, str(target)))
+            transaction.on_commit(partial(_notify, locked.pk, str(target)), robust=True)
     return locked
 
 
@@ -244,7 +244,7 @@ def payment_mark_received(*, payment: Payment, by, note: str = "") -> Payment:
             to_status=order.status,
             note=(note or "")[:255],
         )
-        transaction.on_commit(partial(_notify, order.pk, "paid"))
+        transaction.on_commit(partial(_notify, order.pk, "paid"), robust=True)
     return locked
 
 

@@ -387,7 +387,7 @@ def _place_locked(
     for seller_lines in by_seller.values():
         order = _order_create(clean, seller_lines, record, source_ref, user, now, expires_at)
         orders.append(order)
-        transaction.on_commit(partial(_notify_placed, order.pk))
+        transaction.on_commit(partial(_notify_placed, order.pk), robust=True)
     record.response = placement_response(orders)
     record.save(update_fields=["response"])
     return PlaceResult(orders=orders, response=record.response)
