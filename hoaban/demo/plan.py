@@ -100,7 +100,7 @@ class PlannedProduct:
     is_featured: bool
     created_at: datetime.datetime
     lots: list[PlannedLot] = field(default_factory=list)
-    ocop_stars: int = 0
+    ocop_stars: int = 0  # as drawn; the loader recomputes it from the certificates valid today
 
 
 @dataclass
