@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from hoaban.accounts.phone import display_phone
 from hoaban.commerce.errors import IdempotencyConflict, InvalidOrder, OrderError, OutOfStock
 from hoaban.commerce.models import IdempotencyRecord, Order, Review
 from hoaban.commerce.queries import order_for_tracking
@@ -177,7 +178,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("Your basket is empty. Add products before checking out."))
         return redirect("shop:cart")
     if request.method != "POST":
-        form = CheckoutForm()
+        form = CheckoutForm(initial=_buyer_initial(request))
     elif wants_communes(request):
         form = CheckoutForm(initial=picker_initial(request.POST))
     else:
@@ -196,6 +197,14 @@ def checkout(request: HttpRequest) -> HttpResponse:
     return render(
         request, "shop/checkout.html", {"form": form, "contents": contents}, status=status
     )
+
+
+def _buyer_initial(request: HttpRequest) -> dict:
+    """A logged-in person's name and phone, so she need not type them again."""
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    return {"name": user.full_name, "phone": display_phone(user.phone)}
 
 
 def _place(request: HttpRequest, form: CheckoutForm, cart: Cart) -> HttpResponse | None:

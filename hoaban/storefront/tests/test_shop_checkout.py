@@ -323,3 +323,16 @@ def test_placed_page_query_count_does_not_grow(client, django_assert_num_queries
         response = client.get(reverse("shop:placed", args=[key]))
 
     assert response.status_code == 200
+
+
+def test_logged_in_buyer_finds_her_name_and_phone_filled_in(client, two_sellers):
+    from hoaban.orgs.tests.factories import UserFactory
+
+    noodles, _tea = two_sellers
+    client.force_login(UserFactory(full_name="Hà Thị Thu", phone="+84912000222"))
+    fill_basket(client, (noodles, 1))
+
+    html = client.get(reverse("shop:checkout")).content.decode()
+
+    assert 'value="Hà Thị Thu"' in html
+    assert 'value="0912 000 222"' in html
