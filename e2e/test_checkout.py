@@ -67,7 +67,9 @@ def test_guest_buys_from_two_cooperatives_with_vietqr_and_a_seller_confirms(demo
     page.select_option("select[name=province]", "19")  # Thái Nguyên (former Bắc Kạn)
     communes = page.locator("select[name=commune] option")
     expect(communes.filter(has_text="Na Rì").first).to_be_attached()
-    page.select_option("select[name=commune]", communes.filter(has_text="Na Rì").first.get_attribute("value"))
+    page.select_option(
+        "select[name=commune]", communes.filter(has_text="Na Rì").first.get_attribute("value")
+    )
     page.fill("[name=address]", "Thôn Nà Lạn")
     page.locator("label").filter(has=page.locator("input[name=payment][value=vietqr]")).click()
     browse.follow(page.locator("main form button[type=submit]").last)
