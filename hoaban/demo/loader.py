@@ -104,7 +104,7 @@ class DemoLoader:
                 story=planned.story,
                 commune=self.communes[planned.commune],
                 address=planned.address,
-                contact_phone=planned.contact_phone or login_phones.get(planned.spec.slug, ""),
+                contact_phone=login_phones.get(planned.spec.slug) or planned.contact_phone,
                 bank_bin=planned.bank_bin,
                 bank_account=planned.bank_account,
                 bank_holder=planned.bank_holder,

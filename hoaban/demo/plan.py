@@ -122,6 +122,7 @@ class PlannedOrg:
     bank_account: str
     bank_holder: str
     created_at: datetime.datetime
+    contact: str = ""  # for organisations without members of their own
     members: list[PlannedMember] = field(default_factory=list)
     products: list[PlannedProduct] = field(default_factory=list)
     certificates: list[PlannedCertificate] = field(default_factory=list)
@@ -130,7 +131,7 @@ class PlannedOrg:
     @property
     def contact_phone(self) -> str:
         managers = [m.phone for m in self.members if m.is_manager]
-        return managers[0] if managers else ""
+        return managers[0] if managers else self.contact
 
 
 @dataclass
@@ -229,6 +230,7 @@ class Planner:
         if org.members and spec.slug != MANAGED_BY_LOGIN:
             org.members[0].is_manager = True  # Na Rì's manager is the demo login
         if not selling:
+            org.contact = self.phone()
             story = BUYER_STORY if spec.kind == "buyer" else AGENCY_STORY
             org.story = story.format(name=spec.name)
             return org

@@ -160,6 +160,10 @@ def test_full_set_matches_the_issue_and_loads_once_after_the_small_set(db):
     assert {"Lào Cai", "Sơn La", "Tuyên Quang", "Phú Thọ", "Quảng Ngãi", "Đà Nẵng"} <= provinces
     assert Organisation.objects.filter(kind=Organisation.Kind.BUYER).count() == 3
     assert Organisation.objects.filter(kind=Organisation.Kind.AGENCY).count() == 1
+    assert not Organisation.objects.filter(contact_phone="").exists()
+    sellers = Organisation.objects.filter(kind__in=Organisation.SELLING_KINDS)
+    assert not sellers.filter(bank_bin="").exists()
+    assert sellers.filter(bank_bin="970405").count() >= sellers.count() // 3  # mostly Agribank
     members = Membership.objects.exclude(organisation__kind__in=["buyer", "agency"])
     assert 280 <= members.count() <= 320
     assert Product.objects.count() >= 120
