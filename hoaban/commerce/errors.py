@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from hoaban.core.errors import ServiceError
 
-class OrderError(Exception):
+
+class OrderError(ServiceError):
     """A rule of the pipeline refused the request; `message` is for a person."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message, field=field)
 
 
 class InvalidOrder(OrderError):
