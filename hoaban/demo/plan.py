@@ -6,6 +6,7 @@ lot code, certificate number) so that loading twice, or small then full, adds on
 missing.
 """
 
+import calendar
 import datetime
 import random
 from dataclasses import dataclass, field
@@ -154,7 +155,8 @@ def _moment(rng: random.Random, start: datetime.date, end: datetime.date) -> dat
 
 def _plus_months(day: datetime.date, months: int) -> datetime.date:
     month = day.month - 1 + months
-    return datetime.date(day.year + month // 12, month % 12 + 1, min(day.day, 28))
+    year, month = day.year + month // 12, month % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def place_word(commune_name: str) -> str:

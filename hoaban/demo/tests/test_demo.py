@@ -115,6 +115,11 @@ def test_products_have_small_webp_pictures_valid_codes_and_ocop_stars(db):
         for lot in product.lots.all():
             assert re.fullmatch(r"L-[A-Z2-9]{6}", lot.code)
             assert lot.produced_on.year == 2026
+        for certificate in product.certificates.all():
+            months = (certificate.expires_on.year - certificate.issued_on.year) * 12 + (
+                certificate.expires_on.month - certificate.issued_on.month
+            )
+            assert months in (35, 36)  # 36 months, ending the day before the anniversary
         valid = [c.ocop_stars for c in product.certificates.all() if c.is_valid_on(today)]
         assert product.ocop_stars == max(valid, default=0)
 
