@@ -358,6 +358,7 @@ class Planner:
         rng = self.rng
         valid_from, valid_to = datetime.date(2024, 1, 1), datetime.date(2026, 9, 30)
         certificates = []
+        # Titles say what is certified (the pages already show the kind: "OCOP 4 sao: …").
         for product in products:
             first = product.code == "MD01"
             if not first and rng.random() >= 0.45:
@@ -365,23 +366,24 @@ class Planner:
             stars = 4 if first else rng.choices((3, 4, 5), weights=(55, 38, 7), k=1)[0]
             if rng.random() < 0.12:  # an earlier rating that has lapsed
                 old = _day(rng, datetime.date(2020, 3, 1), datetime.date(2022, 10, 31))
-                certificates.append(
-                    self.certificate("ocop3", f"OCOP 3 sao – {product.name}", old, [product.code])
-                )
+                certificates.append(self.certificate("ocop3", product.name, old, [product.code]))
             issued = _day(rng, valid_from, valid_to)
-            title = f"OCOP {stars} sao – {product.name}"
-            certificates.append(self.certificate(OCOP_KINDS[stars], title, issued, [product.code]))
+            certificates.append(
+                self.certificate(OCOP_KINDS[stars], product.name, issued, [product.code])
+            )
             product.ocop_stars = stars
+        by_code = {p.code: p.name for p in products}
         farm = [
             p.code for p in products if p.category in ("trai-cay", "che", "thuc-pham", "gia-vi")
         ]
         if farm and rng.random() < 0.45:
             issued = _day(rng, valid_from, valid_to)
-            certificates.append(self.certificate("vietgap", f"VietGAP – {spec.name}", issued, farm))
+            title = ", ".join(by_code[code] for code in farm)[:200]
+            certificates.append(self.certificate("vietgap", title, issued, farm))
         natural = [p.code for p in products if p.category in ("che", "mat-ong", "ca-phe")]
         if natural and rng.random() < 0.3:
             issued = _day(rng, valid_from, valid_to)
-            title = f"Chứng nhận hữu cơ – {spec.name}"
+            title = ", ".join(by_code[code] for code in natural)[:200]
             certificates.append(self.certificate("organic", title, issued, natural))
         return certificates
 
