@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.utils import timezone
 
-from .models import Category, Lot, Product, ProductImage
+from hoaban.orgs.admin import ReadOnlyAdmin
+
+from .models import Category, Lot, Product, ProductEvent, ProductImage
 from .services import product_ocop_stars, product_search_text
 
 
@@ -69,3 +71,12 @@ class LotAdmin(admin.ModelAdmin):
     autocomplete_fields = ["product", "producers"]
     list_select_related = ["product"]
     date_hierarchy = "produced_on"
+
+
+@admin.register(ProductEvent)
+class ProductEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "product", "kind", "actor"]
+    list_filter = ["kind", "at"]
+    search_fields = ["product__name", "product__code", "actor__full_name", "actor__phone"]
+    list_select_related = ["product", "actor"]
+    date_hierarchy = "at"

@@ -1,5 +1,6 @@
 """Products with their story, images, stock and lots (traceability)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -164,3 +165,38 @@ class Lot(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class ProductEvent(models.Model):
+    """Who changed a product (price, stock, status, photos, lots) and when."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Created")
+        UPDATED = "updated", _("Details changed")
+        STOCK_SET = "stock", _("Stock set")
+        STATUS_SET = "status", _("Status changed")
+        IMAGE_ADDED = "image_added", _("Photo added")
+        IMAGE_REMOVED = "image_removed", _("Photo removed")
+        CERTIFICATES_SET = "certificates", _("Certificates changed")
+        LOT_CREATED = "lot", _("Lot recorded")
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    kind = models.CharField(_("what"), max_length=20, choices=Kind)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("product event")
+        verbose_name_plural = _("product events")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.product} · {self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"

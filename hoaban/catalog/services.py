@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +20,7 @@ from hoaban.orgs.models import Certificate, Membership, Organisation
 from hoaban.orgs.services import require_manager
 
 from .images import NotAnImage, webp_variants
-from .models import Category, Lot, Product, ProductImage
+from .models import Category, Lot, Product, ProductEvent, ProductImage
 
 # Fields a manager may set with product_create / product_update.
 PRODUCT_FIELDS = (
@@ -61,6 +62,17 @@ def product_search_text(product: Product) -> str:
         product.ethnic_group.name if product.ethnic_group_id else "",
         *dict.fromkeys(places),
     )
+
+
+def _record(product: Product, by, kind: str, **details) -> None:
+    """One event row: who did what to the product, and when."""
+    actor = by if getattr(by, "is_authenticated", False) else None
+    ProductEvent.objects.create(product=product, actor=actor, kind=kind, details=details)
+
+
+def _json_value(value):
+    """A field value as it can be stored in an event's details (JSON)."""
+    return value.pk if isinstance(value, Model) else value
 
 
 # --- codes ------------------------------------------------------------------------------
@@ -192,6 +204,7 @@ def product_create(
             % {"code": values["code"]},
             field="code",
         ) from None
+    _record(product, by, ProductEvent.Kind.CREATED, code=product.code, price=product.price)
     if certificates is not None:
         product_certificates_set(product=product, certificates=certificates, by=by)
     return _with_search_text(product)
@@ -212,9 +225,19 @@ def product_update(
         values["code"] = product.code  # empty means "keep it"
     if values.get("origin_commune", product.origin_commune) is None:
         values["origin_commune"] = product.organisation.commune
+    changed = {
+        field: [_json_value(getattr(product, field)), _json_value(value)]
+        for field, value in values.items()
+        if _json_value(getattr(product, field)) != _json_value(value)
+    }
     for field, value in values.items():
         setattr(product, field, value)
     product.save()
+    for long_text in ("description", "story"):
+        if long_text in changed:  # note that it changed, not the whole text twice
+            changed[long_text] = "changed"
+    if changed:
+        _record(product, by, ProductEvent.Kind.UPDATED, changes=changed)
     if certificates is not None:
         product_certificates_set(product=product, certificates=certificates, by=by)
     return _with_search_text(product)
@@ -224,8 +247,10 @@ def product_update(
 def product_stock_set(*, product: Product, stock: int, by) -> Product:
     require_manager(by, product.organisation)
     values = _clean_product({"stock": stock})
+    old = Product.objects.select_for_update().values_list("stock", flat=True).get(pk=product.pk)
     Product.objects.filter(pk=product.pk).update(stock=values["stock"], updated_at=timezone.now())
     product.stock = values["stock"]
+    _record(product, by, ProductEvent.Kind.STOCK_SET, old=old, new=values["stock"])
     return product
 
 
@@ -234,8 +259,11 @@ def product_status_set(*, product: Product, status: str, by) -> Product:
     """Publish, archive or return a product to draft."""
     require_manager(by, product.organisation)
     values = _clean_product({"status": status})
+    old = Product.objects.select_for_update().values_list("status", flat=True).get(pk=product.pk)
     Product.objects.filter(pk=product.pk).update(status=values["status"], updated_at=timezone.now())
     product.status = values["status"]
+    if old != values["status"]:
+        _record(product, by, ProductEvent.Kind.STATUS_SET, old=old, new=values["status"])
     return product
 
 
@@ -272,7 +300,7 @@ def product_image_add(*, product: Product, upload, alt: str = "", by) -> Product
     extension = (upload.name.rsplit(".", 1)[-1] if "." in upload.name else "jpg").lower()[:5]
     upload.name = f"{stem}.{extension}"
     position = product.images.count()
-    return ProductImage.objects.create(
+    image = ProductImage.objects.create(
         product=product,
         image=upload,
         thumbnail=variants["thumbnail"],
@@ -280,12 +308,15 @@ def product_image_add(*, product: Product, upload, alt: str = "", by) -> Product
         alt=(alt or "").strip()[:200] or product.name[:200],
         position=position,
     )
+    _record(product, by, ProductEvent.Kind.IMAGE_ADDED, image=image.image.name)
+    return image
 
 
 @transaction.atomic
 def product_image_remove(*, image: ProductImage, by) -> None:
     require_manager(by, image.product.organisation)
     files = [image.image, image.thumbnail, image.medium]
+    _record(image.product, by, ProductEvent.Kind.IMAGE_REMOVED, image=image.image.name)
     image.delete()
 
     def delete_files() -> None:
@@ -316,10 +347,19 @@ def product_certificates_set(
             _("A product can only show certificates of its own organisation."),
             field="certificates",
         )
+    before = set(product.certificates.values_list("pk", flat=True))
     product.certificates.set(certificates)
     stars = product_ocop_stars(certificates, timezone.localdate())
     Product.objects.filter(pk=product.pk).update(ocop_stars=stars)
     product.ocop_stars = stars
+    if before != {c.pk for c in certificates}:
+        _record(
+            product,
+            by,
+            ProductEvent.Kind.CERTIFICATES_SET,
+            certificates=sorted(c.pk for c in certificates),
+            ocop_stars=stars,
+        )
     return product
 
 
@@ -371,4 +411,5 @@ def lot_create(
         notes=(notes or "").strip(),
     )
     lot.producers.set(producers)
+    _record(product, by, ProductEvent.Kind.LOT_CREATED, lot=lot.code, quantity=quantity)
     return lot

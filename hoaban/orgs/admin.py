@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Certificate, Improvement, Membership, Organisation
+from .models import Certificate, Improvement, Membership, Organisation, OrganisationEvent
 from .services import organisation_search_text, organisation_search_text_refresh
 
 
@@ -66,3 +66,22 @@ class ImprovementAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisation"]
     list_select_related = ["organisation"]
     date_hierarchy = "date"
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Event rows are written by services only."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OrganisationEvent)
+class OrganisationEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "organisation", "kind", "actor"]
+    list_filter = ["kind", "at"]
+    search_fields = ["organisation__name", "actor__full_name", "actor__phone"]
+    list_select_related = ["organisation", "actor"]
+    date_hierarchy = "at"

@@ -157,3 +157,38 @@ class Improvement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.get_area_display()} · {self.date}"
+
+
+class OrganisationEvent(models.Model):
+    """Who changed what and when (a bank account above all: money goes there)."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Created")
+        UPDATED = "updated", _("Details changed")
+        BANK_CHANGED = "bank", _("Bank account changed")
+        MEMBER_ADDED = "member_added", _("Member added")
+        MEMBER_REMOVED = "member_removed", _("Member removed")
+        NAME_SHOWN = "name_shown", _("Name shown or hidden on trace pages")
+        CERTIFICATE_ADDED = "certificate", _("Certificate added")
+        IMPROVEMENT_ADDED = "improvement", _("Improvement recorded")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    kind = models.CharField(_("what"), max_length=20, choices=Kind)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("organisation event")
+        verbose_name_plural = _("organisation events")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"

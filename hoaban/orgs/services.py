@@ -10,8 +10,9 @@ import datetime
 import re
 
 from django.contrib.auth import get_user_model
+from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,7 @@ from hoaban.core.errors import ServiceError
 from hoaban.core.text import fold, fold_join
 from hoaban.places.models import Commune
 
-from .models import Certificate, Improvement, Membership, Organisation
+from .models import Certificate, Improvement, Membership, Organisation, OrganisationEvent
 
 User = get_user_model()
 
@@ -32,6 +33,7 @@ NOT_A_MANAGER = _(
 )
 BAD_PHONE = _("This is not a Vietnamese phone number. Write it like 0912 345 678.")
 _DIGITS = re.compile(r"^[0-9]+$")
+BANK_FIELDS = ("bank_bin", "bank_account", "bank_holder")
 
 # Fields a manager may change with organisation_update.
 ORGANISATION_FIELDS = (
@@ -53,6 +55,23 @@ def organisation_search_text(organisation: Organisation) -> str:
     commune = organisation.commune
     former = commune.former_province.name if commune.former_province_id else ""
     return fold_join(organisation.name, commune.name, commune.province.name, former)
+
+
+def _record(organisation: Organisation, by, kind: str, **details) -> None:
+    """One event row: who did what to the organisation, and when."""
+    actor = by if getattr(by, "is_authenticated", False) else None
+    OrganisationEvent.objects.create(
+        organisation=organisation, actor=actor, kind=kind, details=details
+    )
+
+
+def _json_value(value):
+    """A field value as it can be stored in an event's details (JSON)."""
+    if isinstance(value, Model):
+        return value.pk
+    if isinstance(value, File):  # an uploaded or stored file: its name
+        return value.name
+    return value
 
 
 # --- permissions --------------------------------------------------------------------------
@@ -214,6 +233,7 @@ def organisation_create(
     organisation = Organisation(slug=_unique_slug(values["name"]), **values)
     organisation.search_text = organisation_search_text(organisation)
     organisation.save()
+    _record(organisation, by, OrganisationEvent.Kind.CREATED, name=organisation.name)
     return organisation
 
 
@@ -226,11 +246,24 @@ def organisation_update(*, organisation: Organisation, by, **fields) -> Organisa
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     values = _clean_organisation(dict(fields))
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    changed = {
+        field: [_json_value(getattr(organisation, field)), _json_value(value)]
+        for field, value in values.items()
+        if _json_value(getattr(organisation, field)) != _json_value(value)
+    }
     for field, value in values.items():
         setattr(organisation, field, value)
     organisation.save(update_fields=list(values) or None)
-    if {"name", "commune"} & set(values):
+    if {"name", "commune"} & set(changed):
         organisation_search_text_refresh(organisation)
+    bank = {field: change for field, change in changed.items() if field in BANK_FIELDS}
+    other = {field: change for field, change in changed.items() if field not in BANK_FIELDS}
+    if bank:
+        _record(organisation, by, OrganisationEvent.Kind.BANK_CHANGED, changes=bank)
+    if other:
+        if "story" in other:  # long text: note that it changed, not the whole text twice
+            other["story"] = "changed"
+        _record(organisation, by, OrganisationEvent.Kind.UPDATED, changes=other)
     organisation.refresh_from_db()
     return organisation
 
@@ -268,7 +301,7 @@ def membership_add(
         )
     try:
         with transaction.atomic():
-            return Membership.objects.create(
+            membership = Membership.objects.create(
                 organisation=organisation,
                 user=user,
                 role=role,
@@ -279,6 +312,15 @@ def membership_add(
             _("%(name)s is already a member of this organisation.") % {"name": user},
             field="phone",
         ) from None
+    _record(
+        organisation,
+        by,
+        OrganisationEvent.Kind.MEMBER_ADDED,
+        user=user.pk,
+        name=user.full_name,
+        role=role,
+    )
+    return membership
 
 
 @transaction.atomic
@@ -295,6 +337,14 @@ def membership_remove(*, membership: Membership, by) -> None:
             raise ServiceError(
                 _("This is the last manager. Add another manager before removing her.")
             )
+    _record(
+        membership.organisation,
+        by,
+        OrganisationEvent.Kind.MEMBER_REMOVED,
+        user=membership.user_id,
+        name=membership.user.full_name,
+        role=membership.role,
+    )
     membership.delete()
 
 
@@ -304,6 +354,13 @@ def membership_show_name_set(*, membership: Membership, show: bool, by) -> Membe
     require_manager(by, membership.organisation)
     Membership.objects.filter(pk=membership.pk).update(show_name_publicly=show)
     membership.show_name_publicly = show
+    _record(
+        membership.organisation,
+        by,
+        OrganisationEvent.Kind.NAME_SHOWN,
+        user=membership.user_id,
+        show=show,
+    )
     return membership
 
 
@@ -329,7 +386,7 @@ def certificate_add(
         raise ServiceError(_("The issue date cannot be in the future."), field="issued_on")
     if expires_on is not None and expires_on < issued_on:
         raise ServiceError(_("The expiry date must be after the issue date."), field="expires_on")
-    return Certificate.objects.create(
+    certificate = Certificate.objects.create(
         organisation=organisation,
         kind=kind,
         issued_on=issued_on,
@@ -338,6 +395,14 @@ def certificate_add(
         title=(title or "").strip(),
         scan=scan or "",
     )
+    _record(
+        organisation,
+        by,
+        OrganisationEvent.Kind.CERTIFICATE_ADDED,
+        certificate=certificate.pk,
+        certificate_kind=kind,
+    )
+    return certificate
 
 
 @transaction.atomic
@@ -359,7 +424,7 @@ def improvement_add(
         raise ServiceError(_("Please describe the improvement."), field="description")
     if cost is None or cost < 0:
         raise ServiceError(_("The cost cannot be negative."), field="cost")
-    return Improvement.objects.create(
+    improvement = Improvement.objects.create(
         organisation=organisation,
         date=date,
         area=area,
@@ -367,3 +432,11 @@ def improvement_add(
         cost=cost,
         supporter=(supporter or "").strip(),
     )
+    _record(
+        organisation,
+        by,
+        OrganisationEvent.Kind.IMPROVEMENT_ADDED,
+        improvement=improvement.pk,
+        area=area,
+    )
+    return improvement

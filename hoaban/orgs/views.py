@@ -22,6 +22,7 @@ from .forms import BankAccountForm, MemberAddForm, OrganisationForm
 from .models import Certificate, Membership, Organisation
 
 ORGANISATION_RELATED = ("commune__province", "commune__former_province")
+RECENT_EVENTS = 10
 
 
 # --- public -----------------------------------------------------------------------------
@@ -114,14 +115,27 @@ def manage_home(request: HttpRequest) -> HttpResponse:
 
 @console_page
 def manage_organisation(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    from hoaban.catalog.models import ProductEvent  # catalog builds on orgs
+
     counts = Organisation.objects.filter(pk=organisation.pk).aggregate(
         members=Count("memberships", distinct=True),
         products=Count("products", distinct=True),
     )
+    # Who changed what lately: the organisation's own events and its products'.
+    events = sorted(
+        [
+            *organisation.events.select_related("actor")[:RECENT_EVENTS],
+            *ProductEvent.objects.filter(product__organisation=organisation).select_related(
+                "actor", "product"
+            )[:RECENT_EVENTS],
+        ],
+        key=lambda event: event.at,
+        reverse=True,
+    )[:RECENT_EVENTS]
     return render(
         request,
         "orgs/manage/organisation.html",
-        console_context(request, organisation, "overview", counts=counts),
+        console_context(request, organisation, "overview", counts=counts, events=events),
     )
 
 

@@ -378,3 +378,28 @@ def test_lot_factory_codes_do_not_clash_with_service_codes():
     lot = LotFactory()
 
     assert lot.code.startswith("L-T")
+
+
+def test_product_changes_are_recorded_with_who_made_them(organisation, manager):
+    product = services.product_create(
+        organisation=organisation, by=manager.user, name="Mật ong", price=100, category=category()
+    )
+
+    services.product_update(product=product, by=manager.user, price=120, story="Mới")
+    services.product_stock_set(product=product, stock=8, by=manager.user)
+    services.product_status_set(product=product, status="published", by=manager.user)
+    services.lot_create(
+        product=product, produced_on=timezone.localdate(), quantity=3, by=manager.user
+    )
+
+    events = list(product.events.order_by("pk").values_list("kind", "actor", "details"))
+    assert [(kind, actor) for kind, actor, _ in events] == [
+        ("created", manager.user.pk),
+        ("updated", manager.user.pk),
+        ("stock", manager.user.pk),
+        ("status", manager.user.pk),
+        ("lot", manager.user.pk),
+    ]
+    assert events[1][2] == {"changes": {"price": [100, 120], "story": "changed"}}
+    assert events[2][2] == {"old": 0, "new": 8}
+    assert events[3][2] == {"old": "draft", "new": "published"}

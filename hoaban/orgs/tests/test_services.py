@@ -293,3 +293,48 @@ def test_improvement_add_records_the_log_and_refuses_a_negative_cost():
 
     assert list(Improvement.objects.all()) == [improvement]
     assert Product.objects.count() == 0
+
+
+def test_changes_are_recorded_with_who_made_them_and_the_bank_account_apart():
+    organisation = OrganisationFactory()
+    manager = ManagerFactory(organisation=organisation).user
+
+    services.organisation_update(
+        organisation=organisation,
+        by=manager,
+        bank_bin="970405",
+        bank_account="123456789",
+        bank_holder="HTX A",
+        story="Câu chuyện mới",
+    )
+    services.organisation_update(organisation=organisation, by=manager, bank_bin="970405")
+
+    events = list(organisation.events.order_by("pk").values_list("kind", "actor", "details"))
+    assert events == [
+        (
+            "bank",
+            manager.pk,
+            {
+                "changes": {
+                    "bank_bin": ["", "970405"],
+                    "bank_account": ["", "123456789"],
+                    "bank_holder": ["", "HTX A"],
+                }
+            },
+        ),
+        ("updated", manager.pk, {"changes": {"story": "changed"}}),
+    ]
+
+
+def test_member_changes_are_recorded():
+    organisation = OrganisationFactory()
+    manager = ManagerFactory(organisation=organisation).user
+
+    membership = services.membership_add(
+        organisation=organisation, phone="0971234567", full_name="Lan", by=manager
+    )
+    services.membership_show_name_set(membership=membership, show=True, by=manager)
+    services.membership_remove(membership=membership, by=manager)
+
+    kinds = list(organisation.events.order_by("pk").values_list("kind", flat=True))
+    assert kinds == ["member_added", "name_shown", "member_removed"]
