@@ -102,6 +102,22 @@ class OutOfStockOut(Schema):
     shortages: list[ShortageOut]
 
 
+def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """A JSON schema with its `$defs` written in place (OpenAPI would not resolve them)."""
+    definitions = schema.pop("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return inline(dict(definitions[node["$ref"].rsplit("/", 1)[-1]]))
+            return {key: inline(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        return node
+
+    return inline(schema)
+
+
 def request_language(request: HttpRequest) -> str:
     supported = dict(settings.LANGUAGES)
     asked = request.GET.get("lang", "")
@@ -157,7 +173,7 @@ def _inputs(data: dict[str, Any]) -> dict[str, Any]:
     summary="Place an order (one per seller)",
     openapi_extra={
         "requestBody": {
-            "content": {"application/json": {"schema": OrderIn.model_json_schema()}},
+            "content": {"application/json": {"schema": _inline_refs(OrderIn.model_json_schema())}},
             "required": True,
         },
         "parameters": [

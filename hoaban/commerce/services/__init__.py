@@ -23,6 +23,8 @@ from .lifecycle import (
 from .placement import BuyerInput, DeliveryInput, LineInput, PlaceResult, order_place
 from .reviews import review_create
 
+place_order = order_place  # the name DESIGN.md uses
+
 __all__ = [
     "TRANSITIONS",
     "BuyerInput",
@@ -35,6 +37,7 @@ __all__ = [
     "order_deliver",
     "order_pack",
     "order_place",
+    "place_order",
     "order_return",
     "order_parcel",
     "order_ship",

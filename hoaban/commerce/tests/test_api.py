@@ -236,3 +236,6 @@ def test_openapi_documents_the_orders_endpoints(client):
     assert "Idempotency-Key" in {p["name"] for p in post_doc["parameters"]}
     assert set(post_doc["responses"]) >= {"201", "409", "422"}
     assert "/api/v1/orders/{code}" in schema["paths"]
+    body = post_doc["requestBody"]["content"]["application/json"]["schema"]
+    assert "$ref" not in json.dumps(body)
+    assert body["properties"]["lines"]["items"]["properties"]["quantity"]["type"] == "integer"
