@@ -45,6 +45,14 @@ def consent_wording() -> tuple[str, str]:
         return consent_version(), consent_text()
 
 
+def _save(name: str, content) -> str:
+    """Save under a stable name: a file left by an earlier demo database is replaced (the
+    pictures are deterministic), so names do not pile up as `md01_x7Ab2.jpg`."""
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    return default_storage.save(name, content)
+
+
 def _missing(model, key: str, values: Iterable) -> set:
     values = list(values)
     existing = set(model.objects.filter(**{f"{key}__in": values}).values_list(key, flat=True))
@@ -399,14 +407,12 @@ class DemoLoader:
                 new.append(
                     ProductImage(
                         product=product,
-                        image=default_storage.save(
-                            f"products/demo/{stem}.jpg", ContentFile(original)
-                        ),
-                        thumbnail=default_storage.save(
+                        image=_save(f"products/demo/{stem}.jpg", ContentFile(original)),
+                        thumbnail=_save(
                             f"products/thumbs/demo/{variants['thumbnail'].name}",
                             variants["thumbnail"],
                         ),
-                        medium=default_storage.save(
+                        medium=_save(
                             f"products/medium/demo/{variants['medium'].name}", variants["medium"]
                         ),
                         alt=f"Ảnh minh họa: {product.name}",
@@ -423,7 +429,7 @@ class DemoLoader:
         colours = [palette[1] for palette in PALETTE.values()]
         for org in sorted(todo, key=lambda o: o.slug):
             colour = colours[sum(map(ord, org.slug)) % len(colours)]
-            org.logo = default_storage.save(
+            org.logo = _save(
                 f"logos/demo/{org.slug}.png", ContentFile(logo_picture(org.name, colour))
             )
         Organisation.objects.bulk_update(todo, ["logo"], batch_size=200)
