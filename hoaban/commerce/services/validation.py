@@ -66,6 +66,22 @@ def _text(value: Any, limit: int) -> str | None:
     return value if 0 < len(value) <= limit else None
 
 
+# What carriers need in the pre-2025 levels (ids or names); anything else is dropped.
+CARRIER_ADDRESS_KEYS = frozenset(
+    {"province_id", "district_id", "ward_code", "province", "district", "ward"}
+)
+
+
+def _carrier_address(value: Any) -> dict[str, str | int]:
+    if not isinstance(value, dict):
+        return {}
+    return {
+        key: item if isinstance(item, int) and not isinstance(item, bool) else str(item)[:100]
+        for key, item in value.items()
+        if key in CARRIER_ADDRESS_KEYS and isinstance(item, str | int) and item != ""
+    }
+
+
 def validate_request(*, lines, buyer, delivery, payment_method, channel, source) -> CleanRequest:
     """Every field checked, every problem reported at once (field path → message)."""
     errors: dict[str, str] = {}
@@ -158,8 +174,7 @@ def _validate_delivery(delivery, clean: CleanRequest, errors: dict[str, str]) ->
         errors["delivery.method"] = _("Choose delivery to an address or pick-up.")
         return
     clean.delivery_method = method
-    carrier_address = getattr(delivery, "carrier_address", None) or {}
-    clean.carrier_address = carrier_address if isinstance(carrier_address, dict) else {}
+    clean.carrier_address = _carrier_address(getattr(delivery, "carrier_address", None))
     if method == Order.Delivery.PICKUP:
         return
     address = _text(getattr(delivery, "address", None), 255)

@@ -20,7 +20,15 @@ from hoaban.commerce.payments.vietqr import decode
 from hoaban.commerce.queries import available_quantities, with_available
 from hoaban.commerce.tasks import order_placed_notify
 
-from .builders import BUYER_E164, buyer, pickup, place, product, seller_with_bank
+from .builders import (
+    BUYER_E164,
+    DeliveryInput,
+    buyer,
+    pickup,
+    place,
+    product,
+    seller_with_bank,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +232,15 @@ def test_replay_queues_no_new_notification(outbox, django_capture_on_commit_call
         place([(rice, 1)], key="k")
     assert callbacks == []
     assert len(outbox) == sent
+
+
+def test_carrier_address_keeps_only_what_carriers_need():
+    rice = product(stock=10)
+    delivery = DeliveryInput(
+        method="ship",
+        address="Thôn Nà Lạn",
+        commune=2155,
+        carrier_address={"district_id": 1530, "ward_code": "130108", "x" * 5: "y" * 10_000},
+    )
+    order = place([(rice, 1)], delivery=delivery).orders[0]
+    assert order.carrier_address == {"district_id": 1530, "ward_code": "130108"}
