@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
+from .cart import NOT_FOR_SALE
+
 BAD_QUANTITY = _("Write the quantity as a whole number, for example 2.")
 BAD_PHONE = _("Write a Vietnamese phone number, for example 0912 345 678.")
 MAX_QUANTITY = 9999
@@ -55,18 +57,27 @@ class PhoneField(forms.CharField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
+def product_code_field() -> forms.CharField:
+    """The product's public code (hidden); anything that cannot be one is "not for sale"."""
+    return forms.CharField(
+        max_length=12,
+        widget=forms.HiddenInput,
+        error_messages={"required": NOT_FOR_SALE, "max_length": NOT_FOR_SALE},
+    )
+
+
 class CartAddForm(forms.Form):
-    product = forms.CharField(max_length=12, widget=forms.HiddenInput)
+    product = product_code_field()
     quantity = QuantityField(initial=1)
 
 
 class CartUpdateForm(forms.Form):
-    product = forms.CharField(max_length=12, widget=forms.HiddenInput)
+    product = product_code_field()
     quantity = QuantityField()
 
 
 class CartRemoveForm(forms.Form):
-    product = forms.CharField(max_length=12, widget=forms.HiddenInput)
+    product = product_code_field()
 
 
 class CheckoutForm(CommunePickerMixin, forms.Form):

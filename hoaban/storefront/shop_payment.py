@@ -33,7 +33,8 @@ def qr_svg(payload: str) -> SafeString:
     """The payload as an inline SVG QR code (no image request, scales with the page)."""
     qr = segno.make(payload, error="m", micro=False)
     svg = qr.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff")
-    return mark_safe(svg.replace("<svg ", '<svg role="img" aria-hidden="true" ', 1))  # noqa: S308
+    # Hidden from screen readers: the same details are written out beside it.
+    return mark_safe(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))  # noqa: S308
 
 
 @dataclass

@@ -294,3 +294,12 @@ def test_header_shows_the_number_of_items(client):
     response = client.get(reverse("shop:cart"))
 
     assert response.context["cart_count"] == 3
+
+
+def test_a_forged_product_code_is_not_for_sale(client):
+    response = english(client).post(
+        reverse("shop:cart_add"), {"product": "X" * 40, "quantity": 1}, follow=True
+    )
+
+    assert "This product is not for sale any more." in response.content.decode()
+    assert basket(client) == {}

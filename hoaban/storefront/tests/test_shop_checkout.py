@@ -103,7 +103,7 @@ def test_vietqr_page_shows_the_qr_the_amount_the_code_and_the_bank(client, two_s
     order = Order.objects.get()
     html = client.get(reverse("shop:placed", args=[key])).content.decode()
     assert html.count("<svg") >= 1
-    assert '<svg role="img" aria-hidden="true"' in html
+    assert '<svg aria-hidden="true" focusable="false"' in html
     assert "135.000 ₫" in html
     assert order.code in html
     assert "Agribank" in html
