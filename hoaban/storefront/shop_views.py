@@ -287,7 +287,9 @@ def track(request: HttpRequest) -> HttpResponse:
     """Order code + phone → the order's state. A wrong code and a wrong phone get the same
     answer, so nobody can find out which codes exist."""
     if request.method != "POST":
-        return render(request, "shop/track.html", {"form": TrackForm()})
+        # `?code=HB-7K3Q2` (the link on the order-placed page) fills in the code.
+        form = TrackForm(initial={"code": request.GET.get("code", "")[:20]})
+        return render(request, "shop/track.html", {"form": form})
     form = TrackForm(request.POST)
     order = None
     if form.is_valid():

@@ -158,3 +158,9 @@ def test_review_with_a_wrong_phone_is_not_found(client, order):
     assert response.status_code == 404
     assert NOT_FOUND_EN in response.content.decode()
     assert Review.objects.count() == 0
+
+
+def test_link_from_the_placed_page_fills_in_the_code(client):
+    html = client.get(reverse("shop:track"), {"code": "HB-7K3Q2"}).content.decode()
+
+    assert 'value="HB-7K3Q2"' in html
