@@ -40,6 +40,7 @@ from .validation import (
     CleanRequest,
     DeliveryInput,
     LineInput,
+    printable,
     seller_account,
     validate_request,
 )
@@ -69,7 +70,7 @@ def order_place(
     """Place the basket; one order per seller. Raises InvalidOrder, OutOfStock,
     IdempotencyConflict (see `errors`)."""
     key = (idempotency_key or "").strip() if isinstance(idempotency_key, str) else ""
-    if not key or len(key) > MAX_KEY:
+    if not key or len(key) > MAX_KEY or not key.isprintable():
         raise InvalidOrder(
             {"idempotency_key": _("A unique key for this order (up to 100 characters) is needed.")}
         )
@@ -198,7 +199,7 @@ def _order_create(clean, seller_lines, record, source_ref, user, now, expires_at
         seller=seller,
         channel=clean.channel,
         source=clean.source,
-        source_ref=(source_ref or "")[:100],
+        source_ref=printable(source_ref if isinstance(source_ref, str) else "")[:100],
         placement=record,
         buyer_name=clean.buyer_name,
         buyer_phone=clean.buyer_phone,

@@ -3,6 +3,7 @@ reported at once (field path → message, in the active language)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ from ..payments import vietqr
 MAX_LINES = 50
 MAX_QUANTITY = 10_000
 MAX_KEY = 100
+PRODUCT_CODE = re.compile(r"^[A-Z0-9-]{1,20}$")
 
 
 @dataclass(frozen=True)
@@ -59,10 +61,15 @@ class CleanRequest:
     source: str = ""
 
 
+def printable(value: str) -> str:
+    """Without control characters (PostgreSQL refuses NUL), spaces collapsed."""
+    return " ".join("".join(ch for ch in value if ch.isprintable() or ch.isspace()).split())
+
+
 def _text(value: Any, limit: int) -> str | None:
     if not isinstance(value, str):
         return None
-    value = " ".join(value.split())
+    value = printable(value)
     return value if 0 < len(value) <= limit else None
 
 
@@ -199,16 +206,17 @@ def _validate_delivery(delivery, clean: CleanRequest, errors: dict[str, str]) ->
 def _validate_products(
     quantities: dict[str, tuple[int, int]], clean: CleanRequest, errors: dict[str, str]
 ) -> None:
+    # Only strings shaped like product codes reach the database.
+    lookup = [code for code in quantities if PRODUCT_CODE.match(code)]
     products = {
-        p.code: p
-        for p in Product.objects.select_related("organisation").filter(code__in=list(quantities))
+        p.code: p for p in Product.objects.select_related("organisation").filter(code__in=lookup)
     }
     listings = {}
     if clean.channel is not None:
         listings = {
             listing.product_id: listing
             for listing in ChannelListing.objects.filter(
-                channel=clean.channel, product__code__in=list(quantities)
+                channel=clean.channel, product__code__in=lookup
             )
         }
     for code, (index, quantity) in quantities.items():

@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hoaban.commerce.models import IdempotencyRecord, Order, StockReservation
 from hoaban.commerce.payments.vietqr import decode
@@ -239,3 +241,50 @@ def test_openapi_documents_the_orders_endpoints(client):
     body = post_doc["requestBody"]["content"]["application/json"]["schema"]
     assert "$ref" not in json.dumps(body)
     assert body["properties"]["lines"]["items"]["properties"]["quantity"]["type"] == "integer"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+order_like = st.fixed_dictionaries(
+    {},
+    optional={
+        "lines": st.lists(
+            st.fixed_dictionaries({}, optional={"product": json_values, "quantity": json_values}),
+            max_size=3,
+        )
+        | json_values,
+        "buyer": st.fixed_dictionaries({}, optional={"name": json_values, "phone": json_values})
+        | json_values,
+        "delivery": st.fixed_dictionaries(
+            {},
+            optional={
+                "method": st.sampled_from(["ship", "pickup"]) | json_values,
+                "address": json_values,
+                "commune": json_values,
+                "carrier_address": json_values,
+            },
+        )
+        | json_values,
+        "payment": st.sampled_from(["cod", "vietqr", "cash"]) | json_values,
+        "channel": st.sampled_from(["eco", "eso"]) | json_values,
+        "source": json_values,
+        "source_ref": json_values,
+    },
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=order_like)
+def test_any_json_gets_an_answer_never_a_500(client, data):
+    response = post(client, data, key="fuzz")
+    assert response.status_code in (201, 409, 422)
+    assert "message" in response.json() or "orders" in response.json()

@@ -204,3 +204,24 @@ def test_line_that_is_not_a_line():
         "lines.0.quantity": "The quantity must be a whole number.",
     }
     assert LineInput  # the dataclass the pages build
+
+
+def test_control_characters_never_reach_the_database():
+    rice = product(stock=3)
+    assert invalid("en", [("MD\x0005", 1)]) == {
+        "lines.0.product": "There is no product with the code MD\x0005."
+    }
+    assert invalid("en", [(rice, 1)], key="k\x00") == {
+        "idempotency_key": "A unique key for this order (up to 100 characters) is needed."
+    }
+    order = place(
+        [(rice, 1)],
+        buyer=buyer(name="Lan\x00 Nguyễn"),
+        delivery=ship_to(address="Thôn\x00 Nà Lạn"),
+        source_ref="live\x00-1",
+    ).orders[0]
+    assert (order.buyer_name, order.address, order.source_ref) == (
+        "Lan Nguyễn",
+        "Thôn Nà Lạn",
+        "live-1",
+    )
