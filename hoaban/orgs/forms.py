@@ -1,11 +1,12 @@
 """Forms of the manager console for organisations: they only read input; services decide."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
-from .models import Membership, Organisation
+from .models import Certificate, Improvement, Membership, Organisation
 
 
 class OrganisationForm(CommunePickerMixin, forms.Form):
@@ -86,4 +87,51 @@ class MemberAddForm(forms.Form):
     )
     show_name_publicly = forms.BooleanField(
         label=_("She agrees to show her first name on trace pages"), required=False
+    )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class CertificateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Certificate.Kind.choices)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("e.g. OCOP 4 stars for miến dong"),
+    )
+    number = forms.CharField(label=_("Number"), max_length=60, required=False)
+    issued_on = forms.DateField(label=_("Issued on"), widget=DateInput)
+    expires_on = forms.DateField(
+        label=_("Expires on"),
+        widget=DateInput,
+        required=False,
+        help_text=_("OCOP certificates last 36 months."),
+    )
+    scan = forms.FileField(
+        label=_("Scan or photo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
+    )
+
+
+class ImprovementForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DateInput, initial=timezone.localdate)
+    area = forms.ChoiceField(label=_("Area"), choices=Improvement.Area.choices)
+    description = forms.CharField(
+        label=_("What changed"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("e.g. a solar dryer for the noodles"),
+    )
+    cost = forms.IntegerField(label=_("Cost (đồng)"), required=False, initial=0)
+    supporter = forms.CharField(
+        label=_("Supported by"),
+        max_length=200,
+        required=False,
+        help_text=_("e.g. UNDP, the provincial women's union"),
     )

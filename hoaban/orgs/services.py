@@ -9,6 +9,7 @@ Who may do what:
 import datetime
 import re
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import IntegrityError, transaction
@@ -386,6 +387,12 @@ def certificate_add(
         raise ServiceError(_("The issue date cannot be in the future."), field="issued_on")
     if expires_on is not None and expires_on < issued_on:
         raise ServiceError(_("The expiry date must be after the issue date."), field="expires_on")
+    if scan and scan.size > settings.MAX_IMAGE_UPLOAD_BYTES:
+        raise ServiceError(
+            _("This file is too large. The limit is %(limit)s MB: send a smaller scan.")
+            % {"limit": f"{settings.MAX_IMAGE_UPLOAD_BYTES / (1024 * 1024):.0f}"},
+            field="scan",
+        )
     certificate = Certificate.objects.create(
         organisation=organisation,
         kind=kind,

@@ -10,6 +10,7 @@ urlpatterns = [
     path("manage/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),
     path("manage/<slug:slug>/bank/", views.bank_edit, name="bank_edit"),
     path("manage/<slug:slug>/members/", views.members, name="members"),
+    path("manage/<slug:slug>/records/", views.records, name="records"),
     path("manage/<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
     path(
         "manage/<slug:slug>/members/<int:pk>/show-name/",

@@ -18,8 +18,14 @@ from hoaban.core.errors import ServiceError
 from hoaban.places.forms import picker_initial, wants_communes
 
 from . import services
-from .forms import BankAccountForm, MemberAddForm, OrganisationForm
-from .models import Certificate, Membership, Organisation
+from .forms import (
+    BankAccountForm,
+    CertificateForm,
+    ImprovementForm,
+    MemberAddForm,
+    OrganisationForm,
+)
+from .models import Certificate, Improvement, Membership, Organisation
 
 ORGANISATION_RELATED = ("commune__province", "commune__former_province")
 RECENT_EVENTS = 10
@@ -272,3 +278,52 @@ def member_show_name(request: HttpRequest, organisation: Organisation, pk: int) 
         text = _("%(name)s's name is now hidden on trace pages.")
     messages.success(request, text % {"name": membership.user.full_name})
     return redirect("orgs:members", slug=organisation.slug)
+
+
+@console_page
+def records(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """Certificates (OCOP, VietGAP, organic…) and the improvement log, with a form for each."""
+    certificate_form = CertificateForm(prefix="certificate")
+    improvement_form = ImprovementForm(prefix="improvement")
+    if request.method == "POST" and "certificate-kind" in request.POST:
+        certificate_form = CertificateForm(request.POST, request.FILES, prefix="certificate")
+        if certificate_form.is_valid():
+            try:
+                services.certificate_add(
+                    organisation=organisation, by=request.user, **certificate_form.cleaned_data
+                )
+            except ServiceError as error:
+                form_error(certificate_form, error)
+            else:
+                messages.success(request, _("Certificate added."))
+                return redirect("orgs:records", slug=organisation.slug)
+    elif request.method == "POST":
+        improvement_form = ImprovementForm(request.POST, prefix="improvement")
+        if improvement_form.is_valid():
+            values = improvement_form.cleaned_data
+            values["cost"] = values.get("cost") or 0
+            try:
+                services.improvement_add(organisation=organisation, by=request.user, **values)
+            except ServiceError as error:
+                form_error(improvement_form, error)
+            else:
+                messages.success(request, _("Improvement recorded."))
+                return redirect("orgs:records", slug=organisation.slug)
+    today = timezone.localdate()
+    certificates = [
+        (certificate, certificate.is_valid_on(today))
+        for certificate in Certificate.objects.filter(organisation=organisation)
+    ]
+    return render(
+        request,
+        "orgs/manage/records.html",
+        console_context(
+            request,
+            organisation,
+            "records",
+            certificates=certificates,
+            improvements=Improvement.objects.filter(organisation=organisation)[:100],
+            certificate_form=certificate_form,
+            improvement_form=improvement_form,
+        ),
+    )

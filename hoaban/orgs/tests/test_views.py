@@ -226,3 +226,54 @@ def test_members_page_with_a_bad_phone_shows_the_message(client):
     assert response.status_code == 200
     assert "Đây không phải số điện thoại Việt Nam." in response.content.decode()
     assert Membership.objects.filter(organisation=organisation).count() == 1
+
+
+def test_records_page_adds_a_certificate_and_an_improvement(client):
+    organisation = OrganisationFactory()
+    client.force_login(ManagerFactory(organisation=organisation).user)
+    url = reverse("orgs:records", kwargs={"slug": organisation.slug})
+
+    certificate = client.post(
+        url,
+        {
+            "certificate-kind": "ocop4",
+            "certificate-title": "OCOP 4 sao miến dong",
+            "certificate-issued_on": "2025-03-01",
+            "certificate-expires_on": "2028-03-01",
+        },
+    )
+    improvement = client.post(
+        url,
+        {
+            "improvement-date": "2025-05-01",
+            "improvement-area": "technology",
+            "improvement-description": "Máy sấy năng lượng mặt trời",
+            "improvement-cost": "25000000",
+            "improvement-supporter": "UNDP",
+        },
+    )
+    page = client.get(url).content.decode()
+
+    assert (certificate.status_code, improvement.status_code) == (302, 302)
+    assert organisation.certificates.get().title == "OCOP 4 sao miến dong"
+    assert organisation.improvements.get().cost == 25_000_000
+    assert "Máy sấy năng lượng mặt trời" in page
+    assert "25.000.000 ₫" in page
+
+
+def test_records_page_refuses_an_expiry_before_the_issue_date(client):
+    organisation = OrganisationFactory()
+    client.force_login(ManagerFactory(organisation=organisation).user)
+
+    response = client.post(
+        reverse("orgs:records", kwargs={"slug": organisation.slug}),
+        {
+            "certificate-kind": "vietgap",
+            "certificate-issued_on": "2025-03-01",
+            "certificate-expires_on": "2024-03-01",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Ngày hết hạn phải sau ngày cấp." in response.content.decode()
+    assert organisation.certificates.count() == 0
