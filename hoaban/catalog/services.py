@@ -187,6 +187,10 @@ def product_create(
     unknown = set(fields) - set(PRODUCT_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
+    if organisation.kind not in Organisation.SELLING_KINDS:
+        raise ServiceError(
+            _("Only cooperatives, groups and household businesses can sell products here.")
+        )
     values = _clean_product({"name": name, "price": price, "code": "", **fields})
     if "category" not in values:
         raise ServiceError(_("Choose a category from the list."), field="category")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hoaban.accounts.phone import display_phone
 from hoaban.core.errors import ServiceError
 from hoaban.places.forms import picker_initial, wants_communes
 
@@ -55,7 +56,12 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "orgs/organisation_detail.html",
-        {"organisation": organisation, "certificates": certificates, "products": products},
+        {
+            "organisation": organisation,
+            "certificates": certificates,
+            "products": products,
+            "contact_phone": display_phone(organisation.contact_phone),
+        },
     )
 
 

@@ -403,3 +403,18 @@ def test_product_changes_are_recorded_with_who_made_them(organisation, manager):
     assert events[1][2] == {"changes": {"price": [100, 120], "story": "changed"}}
     assert events[2][2] == {"old": 0, "new": 8}
     assert events[3][2] == {"old": "draft", "new": "published"}
+
+
+def test_a_buying_business_cannot_list_products():
+    buyer = ManagerFactory(organisation__kind="buyer")
+
+    with pytest.raises(ServiceError):
+        services.product_create(
+            organisation=buyer.organisation,
+            by=buyer.user,
+            name="Miến",
+            price=1,
+            category=category(),
+        )
+
+    assert Product.objects.count() == 0

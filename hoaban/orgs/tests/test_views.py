@@ -46,6 +46,7 @@ def test_organisation_page_shows_story_place_certificates_members_and_products(c
     assert 'href="/p/MD05/"' in html
     assert "Bản nháp" not in html
     assert 'href="tel:+84912000111"' in html
+    assert "0912 000 111" in html
 
 
 def test_organisation_page_of_an_unknown_or_inactive_organisation_is_404(client):
