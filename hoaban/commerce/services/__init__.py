@@ -9,6 +9,7 @@
 from .lifecycle import (
     TRANSITIONS,
     order_cancel,
+    order_cancel_by_buyer,
     order_complete,
     order_confirm,
     order_deliver,
@@ -32,6 +33,7 @@ __all__ = [
     "LineInput",
     "PlaceResult",
     "order_cancel",
+    "order_cancel_by_buyer",
     "order_complete",
     "order_confirm",
     "order_deliver",

@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hoaban.accounts.phone import InvalidPhone, normalize_phone
 from hoaban.catalog.models import Product
 from hoaban.orgs.services import organisations_managed_by
 
@@ -71,11 +72,15 @@ def _refuse(order: Order, target: str) -> OrderError:
     )
 
 
-def _transition(order: Order, target: str, by, note: str = "", apply=None) -> Order:
-    """Lock, check who and whether, apply the side effect, save, record, notify."""
+def _transition(
+    order: Order, target: str, by, note: str = "", apply=None, *, by_buyer: bool = False
+) -> Order:
+    """Lock, check who and whether, apply the side effect, save, record, notify.
+
+    `by_buyer`: the caller already checked the buyer's phone; `by` is then None."""
     with transaction.atomic():
         locked = _order_for_update(order)
-        if not user_can_manage(by, locked.seller_id):
+        if not by_buyer and not user_can_manage(by, locked.seller_id):
             raise NotAllowed()
         if target not in TRANSITIONS[locked.status]:
             raise _refuse(locked, target)
@@ -193,6 +198,28 @@ def order_complete(*, order: Order, by) -> Order:
 
 def order_cancel(*, order: Order, by, reason: str = "") -> Order:
     return _transition(order, S.CANCELLED, by, note=reason, apply=_give_back)
+
+
+def order_cancel_by_buyer(*, order: Order, buyer_phone: str, reason: str = "") -> Order:
+    """The buyer changed her mind: allowed (with the phone the order was placed with) until
+    the seller confirms. Releases the hold; the seller is told by the order's event."""
+    try:
+        phone = normalize_phone(buyer_phone)
+    except InvalidPhone:
+        phone = ""
+    if not phone or phone != order.buyer_phone:
+        raise NotAllowed(_("Only the buyer of this order can cancel it."))
+
+    def release(locked: Order) -> None:
+        if locked.status != S.PLACED:  # checked under the lock: the seller may just confirm
+            raise OrderError(
+                _("The seller has already confirmed order %(code)s. Please call them to cancel it.")
+                % {"code": locked.code}
+            )
+        _give_back(locked)
+
+    note = _("Cancelled by the buyer.") + (f" {reason}" if reason else "")
+    return _transition(order, S.CANCELLED, None, note=note, apply=release, by_buyer=True)
 
 
 def order_return(*, order: Order, by, restock: bool = False, reason: str = "") -> Order:

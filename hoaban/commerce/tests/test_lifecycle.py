@@ -13,6 +13,7 @@ from hoaban.commerce.queries import available_quantities
 from hoaban.commerce.services import (
     TRANSITIONS,
     order_cancel,
+    order_cancel_by_buyer,
     order_complete,
     order_confirm,
     order_deliver,
@@ -292,3 +293,26 @@ def test_no_review_from_someone_else_or_with_bad_ratings(rice, manager):
         "seller_rating": "Choose from 1 to 5 stars.",
     }
     assert not Review.objects.exists()
+
+
+def test_buyer_cancels_before_confirmation(rice, manager):
+    order = placed(rice, 4)
+    order = order_cancel_by_buyer(order=order, buyer_phone=BUYER_PHONE, reason="Đặt nhầm")
+    assert order.status == S.CANCELLED
+    assert available_quantities([rice.pk]) == {rice.pk: 10}
+    event = OrderEvent.objects.get(kind="cancelled")
+    assert event.actor is None
+    assert event.note == "Người mua đã hủy đơn. Đặt nhầm"
+
+
+def test_buyer_cannot_cancel_after_confirmation_or_with_another_phone(rice, manager):
+    order = placed(rice)
+    with pytest.raises(NotAllowed):
+        order_cancel_by_buyer(order=order, buyer_phone="0987654321")
+    order_confirm(order=order, by=manager)
+    with translation.override("en"), pytest.raises(OrderError) as caught:
+        order_cancel_by_buyer(order=order, buyer_phone=BUYER_PHONE)
+    assert caught.value.message == (
+        f"The seller has already confirmed order {order.code}. Please call them to cancel it."
+    )
+    assert Order.objects.get(pk=order.pk).status == S.CONFIRMED
