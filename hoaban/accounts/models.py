@@ -27,6 +27,10 @@ class EthnicGroup(models.Model):
         return self.name
 
 
+# Peoples whose names put the clan name last: Gia-rai, Ê-đê, Ra-glai, Chu-ru (GSO codes).
+GIVEN_NAME_FIRST = frozenset({"10", "12", "21", "36"})
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -103,8 +107,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def first_name(self) -> str:
-        """Vietnamese names end with the given name: `Hoàng Thị Mai` → `Mai`."""
-        return self.full_name.split()[-1] if self.full_name.strip() else ""
+        """The given name: last in Kinh, Tày, Dao… names (`Hoàng Thị Mai` → `Mai`), first in
+        Ê-đê, Gia-rai, Ra-glai and Chu-ru names, where the clan name comes last
+        (`H'Lia Niê` → `H'Lia`)."""
+        words = self.full_name.split()
+        if not words:
+            return ""
+        if self.ethnicity_id in GIVEN_NAME_FIRST and len(words) > 1:
+            return " ".join(words[:-1])
+        return words[-1]
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -60,3 +60,12 @@ def test_production_hashes_passwords_with_argon2():
     from hoaban import settings as project_settings
 
     assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_first_name_is_the_given_name_whatever_the_naming_order():
+    from hoaban.accounts.models import User
+
+    assert User(full_name="Hoàng Thị Mai", ethnicity_id="02").first_name == "Mai"
+    assert User(full_name="H'Lia Niê", ethnicity_id="12").first_name == "H'Lia"
+    assert User(full_name="Triệu Thị Hoa").first_name == "Hoa"
+    assert User(full_name="").first_name == ""
