@@ -194,20 +194,27 @@ def product_create(
     values = _clean_product({"name": name, "price": price, "code": "", **fields})
     if "category" not in values:
         raise ServiceError(_("Choose a category from the list."), field="category")
-    if not values["code"]:
-        values["code"] = product_code_suggest(values["name"])
+    suggested = not values["code"]
     values.setdefault("origin_commune", organisation.commune)
     if values["origin_commune"] is None:
         values["origin_commune"] = organisation.commune
-    try:
-        with transaction.atomic():
-            product = Product.objects.create(organisation=organisation, **values)
-    except IntegrityError:  # the same code taken at the same moment
+    product = None
+    for _attempt in range(5):
+        if suggested:
+            values["code"] = product_code_suggest(values["name"])
+        try:
+            with transaction.atomic():
+                product = Product.objects.create(organisation=organisation, **values)
+            break
+        except IntegrityError:  # the same code taken at the same moment: suggest the next
+            if not suggested:
+                break
+    if product is None:
         raise ServiceError(
             _("The code %(code)s is already used. Choose another or leave it empty.")
             % {"code": values["code"]},
             field="code",
-        ) from None
+        )
     _record(product, by, ProductEvent.Kind.CREATED, code=product.code, price=product.price)
     if certificates is not None:
         product_certificates_set(product=product, certificates=certificates, by=by)
@@ -407,13 +414,21 @@ def lot_create(
             _("Producers must be members of the organisation that sells the product."),
             field="producers",
         )
-    lot = Lot.objects.create(
-        code=lot_code_new(),
-        product=product,
-        produced_on=produced_on,
-        quantity=quantity,
-        notes=(notes or "").strip(),
-    )
+    for _attempt in range(5):  # a clash of random codes is rare; try another if it happens
+        try:
+            with transaction.atomic():
+                lot = Lot.objects.create(
+                    code=lot_code_new(),
+                    product=product,
+                    produced_on=produced_on,
+                    quantity=quantity,
+                    notes=(notes or "").strip(),
+                )
+            break
+        except IntegrityError:
+            continue
+    else:
+        raise ServiceError(_("Something went wrong. Please try again."))
     lot.producers.set(producers)
     _record(product, by, ProductEvent.Kind.LOT_CREATED, lot=lot.code, quantity=quantity)
     return lot

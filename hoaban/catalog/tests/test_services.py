@@ -418,3 +418,17 @@ def test_a_buying_business_cannot_list_products():
         )
 
     assert Product.objects.count() == 0
+
+
+def test_a_suggested_code_taken_at_the_same_moment_is_replaced_by_the_next(
+    organisation, manager, monkeypatch
+):
+    ProductFactory(code="MD01")
+    suggestions = iter(["MD01", "MD02"])  # another manager took MD01 between check and insert
+    monkeypatch.setattr(services, "product_code_suggest", lambda name: next(suggestions))
+
+    product = services.product_create(
+        organisation=organisation, by=manager.user, name="Miến dong", price=1, category=category()
+    )
+
+    assert product.code == "MD02"
