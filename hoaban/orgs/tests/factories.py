@@ -18,6 +18,8 @@ from hoaban.orgs.services import organisation_search_text
 from hoaban.places.models import Commune
 
 NA_RI = 2155  # Xã Na Rì, Thái Nguyên (trước đây: Bắc Kạn)
+FAMILY_NAMES = ["Hoàng", "Nông", "Triệu", "Lộc", "Hà", "Ma", "Lục", "Bế", "Đàm"]
+GIVEN_NAMES = ["Mai", "Lan", "Hoa", "Xuân", "Thu", "Hiền", "Sen", "Nga", "Lụa", "Tuyết", "Chiêm"]
 
 
 def commune(code: int = NA_RI) -> Commune:
@@ -39,7 +41,11 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     phone = factory.Sequence(lambda n: f"+8491{n:07d}")
-    full_name = factory.Sequence(lambda n: f"Hoàng Thị Mai {n}")
+    # Vietnamese names end with the given name, which trace pages show: `Nông Thị Lan 3` would
+    # show "3", so the sequence picks a family and a given name instead.
+    full_name = factory.Sequence(
+        lambda n: f"{FAMILY_NAMES[n % len(FAMILY_NAMES)]} Thị {GIVEN_NAMES[n % len(GIVEN_NAMES)]}"
+    )
     password = factory.LazyFunction(_password_hash)
 
 
