@@ -14,6 +14,7 @@ urlpatterns = [
     path("orders/placed/<str:key>/", views.placed, name="placed"),
     path("track/", views.track, name="track"),
     path("track/review/", views.review, name="review"),
+    path("track/cancel/", views.track_cancel, name="track_cancel"),
     # Sellers (managers of a cooperative)
     path("manage/orders/", seller.seller_orders_view, name="seller_orders"),
     path("manage/orders/packing/", seller.packing_list, name="packing_list"),

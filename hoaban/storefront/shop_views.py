@@ -22,6 +22,7 @@ from hoaban.commerce.services import (
     BuyerInput,
     DeliveryInput,
     LineInput,
+    order_cancel_by_buyer,
     order_place,
     review_create,
 )
@@ -361,4 +362,25 @@ def review(request: HttpRequest) -> HttpResponse:
         review_form.add_error(None, error.message)
         return _render_tracked(request, form, order, review_form=review_form, status=400)
     messages.success(request, _("Thank you! Your review helps the cooperative."))
+    return _render_tracked(request, form, order)
+
+
+@require_POST
+def track_cancel(request: HttpRequest) -> HttpResponse:
+    """The buyer cancels her own order (code + phone again) until the seller confirms it."""
+    form = TrackForm(request.POST)
+    order = None
+    if form.is_valid():
+        order = order_for_tracking(form.cleaned_data["code"], form.cleaned_data["phone"])
+    if order is None:
+        if not form.errors:
+            form.add_error(None, NOT_FOUND)
+        return render(request, "shop/track.html", {"form": form}, status=404)
+    try:
+        order_cancel_by_buyer(order=order, buyer_phone=form.cleaned_data["phone"])
+    except OrderError as error:
+        messages.error(request, error.message)
+        return _render_tracked(request, form, order, status=409)
+    messages.success(request, _("Your order %(code)s is cancelled.") % {"code": order.code})
+    order = order_for_tracking(order.code, form.cleaned_data["phone"])
     return _render_tracked(request, form, order)

@@ -164,3 +164,41 @@ def test_link_from_the_placed_page_fills_in_the_code(client):
     html = client.get(reverse("shop:track"), {"code": "HB-7K3Q2"}).content.decode()
 
     assert 'value="HB-7K3Q2"' in html
+
+
+def test_buyer_cancels_her_order_before_the_seller_confirms(client, order):
+    page = english(client).post(reverse("shop:track"), {"code": order.code, "phone": BUYER_PHONE})
+    assert "Cancel my order" in page.content.decode()
+
+    response = client.post(
+        reverse("shop:track_cancel"), {"code": order.code, "phone": "+84912345678"}
+    )
+
+    order.refresh_from_db()
+    assert order.status == Order.Status.CANCELLED
+    assert f"Your order {order.code} is cancelled." in response.content.decode()
+    assert "Cancel my order" not in response.content.decode()
+
+
+def test_buyer_cannot_cancel_once_confirmed(client, order):
+    order_confirm(order=order, by=ManagerFactory(organisation=order.seller).user)
+
+    response = english(client).post(
+        reverse("shop:track_cancel"), {"code": order.code, "phone": BUYER_PHONE}
+    )
+
+    assert response.status_code == 409
+    assert "The seller has already confirmed order" in response.content.decode()
+    order.refresh_from_db()
+    assert order.status == Order.Status.CONFIRMED
+
+
+def test_cancel_with_a_wrong_phone_is_not_found(client, order):
+    response = english(client).post(
+        reverse("shop:track_cancel"), {"code": order.code, "phone": "0987 000 111"}
+    )
+
+    assert response.status_code == 404
+    assert NOT_FOUND_EN in response.content.decode()
+    order.refresh_from_db()
+    assert order.status == Order.Status.PLACED
