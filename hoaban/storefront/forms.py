@@ -19,7 +19,9 @@ OCOP_CHOICES = [
 
 
 class ProductFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Search"), required=False, widget=forms.TextInput(attrs={"maxlength": 100})
+    )
     province = forms.ChoiceField(label=_("Province"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     ethnic_group = forms.ChoiceField(label=_("Ethnic group"), required=False)
@@ -62,7 +64,7 @@ class ProductFilterForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         place = data.get("province") or ""
         return {
-            "q": data.get("q") or None,
+            "q": (data.get("q") or "")[:100] or None,
             "province": int(place) if place.isdigit() else None,
             "former": int(place[1:]) if place.startswith(FORMER_PREFIX) else None,
             "category": data.get("category") or None,

@@ -210,3 +210,13 @@ def test_product_page_offers_the_basket_only_while_in_stock(client):
     html = client.get(reverse("storefront:product", args=[sold_out.code])).content.decode()
     assert f'action="{reverse("shop:cart_add")}"' not in html
     assert "Hết hàng" in html
+
+
+def test_a_very_long_search_is_cut_not_ignored(client):
+    ProductFactory(name="Miến dong Na Rì")
+    ProductFactory(name="Mật ong rừng")
+
+    response = client.get("/products/", {"q": "mien " + "x" * 200})
+
+    assert response.status_code == 200
+    assert names(response) == []
