@@ -95,17 +95,21 @@ def order_place(
         channel=channel,
         source=source,
     )
-    try:
-        with transaction.atomic():
-            return _place_locked(
-                clean, key=key, fingerprint=fingerprint, source_ref=source_ref, user=user
-            )
-    except IntegrityError:
-        # Most likely the same key placed by a concurrent request that committed first.
-        record = IdempotencyRecord.objects.filter(key=key).first()
-        if record is None:
-            raise
-        return _replay(record, fingerprint)
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                return _place_locked(
+                    clean, key=key, fingerprint=fingerprint, source_ref=source_ref, user=user
+                )
+        except IntegrityError:
+            # Most likely the same key placed by a concurrent request that committed first;
+            # else an order code drawn twice at once (retry with new codes).
+            record = IdempotencyRecord.objects.filter(key=key).first()
+            if record is not None:
+                return _replay(record, fingerprint)
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _fingerprint(**request: Any) -> str:
@@ -238,14 +242,25 @@ def _order_create(clean, seller_lines, record, source_ref, user, now, expires_at
     )
     payload = ""
     if clean.payment_method == Payment.Method.VIETQR:
-        payload = vietqr.encode(
-            vietqr.VietQR(
-                bank_bin=seller.bank_bin,
-                account=seller_account(seller),
-                amount=order.total or None,
-                purpose=vietqr.purpose_text(order.code),
+        try:
+            payload = vietqr.encode(
+                vietqr.VietQR(
+                    bank_bin=seller.bank_bin,
+                    account=seller_account(seller),
+                    amount=order.total or None,
+                    purpose=vietqr.purpose_text(order.code),
+                )
             )
-        )
+        except vietqr.VietQRError as error:  # bank details changed since validation
+            raise InvalidOrder(
+                {
+                    "payment": _(
+                        "%(seller)s cannot receive bank transfers yet. "
+                        "Please choose another way to pay."
+                    )
+                    % {"seller": seller.name}
+                }
+            ) from error
     order.payment = Payment.objects.create(
         order=order, method=clean.payment_method, amount=order.total, vietqr=payload
     )

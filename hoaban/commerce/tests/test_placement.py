@@ -244,3 +244,17 @@ def test_carrier_address_keeps_only_what_carriers_need():
     )
     order = place([(rice, 1)], delivery=delivery).orders[0]
     assert order.carrier_address == {"district_id": 1530, "ward_code": "130108"}
+
+
+def test_an_order_code_drawn_twice_is_drawn_again(monkeypatch):
+    rice = product(stock=10)
+    taken = place([(rice, 1)]).orders[0].code
+    draws = iter([taken, "HB-22222"])
+    monkeypatch.setattr(
+        "hoaban.commerce.services.placement._order_code_unused", lambda: next(draws)
+    )
+
+    order = place([(rice, 1)]).orders[0]
+
+    assert order.code == "HB-22222"
+    assert Order.objects.count() == 2
