@@ -116,7 +116,10 @@ class DemoServer:
             return None
 
     def shell(self, code: str) -> str:
-        return self.manage("shell", "-c", code).strip()
+        """Run Python in the server's environment; returns what it printed after `RESULT:`."""
+        output = self.manage("shell", "-v0", "-c", code)
+        results = [line[7:] for line in output.splitlines() if line.startswith("RESULT:")]
+        return results[-1].strip() if results else ""
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

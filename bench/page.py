@@ -29,7 +29,7 @@ def published_product_code(server: DemoServer) -> str | None:
     code = server.shell(
         "from hoaban.catalog.models import Product;"
         "p = Product.objects.filter(status='published').order_by('code').first();"
-        "print(p.code if p else '')"
+        "print('RESULT:' + (p.code if p else ''))"
     )
     return code or None
 
