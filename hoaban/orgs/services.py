@@ -351,8 +351,12 @@ def membership_remove(*, membership: Membership, by) -> None:
 
 @transaction.atomic
 def membership_show_name_set(*, membership: Membership, show: bool, by) -> Membership:
-    """Record whether the member agrees to show her first name on public lot trace pages."""
-    require_manager(by, membership.organisation)
+    """Record whether the member agrees to show her first name on public lot trace pages.
+
+    The member herself decides (on "My cooperatives"); a manager may record what she said.
+    """
+    if getattr(by, "pk", None) != membership.user_id:
+        require_manager(by, membership.organisation)
     Membership.objects.filter(pk=membership.pk).update(show_name_publicly=show)
     membership.show_name_publicly = show
     _record(

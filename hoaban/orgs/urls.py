@@ -5,6 +5,7 @@ from . import views
 app_name = "orgs"
 urlpatterns = [
     path("org/<slug:slug>/", views.organisation_detail, name="detail"),
+    path("me/cooperatives/", views.my_memberships, name="my_memberships"),
     path("manage/", views.manage_home, name="manage_home"),
     path("manage/<slug:slug>/", views.manage_organisation, name="manage_organisation"),
     path("manage/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),

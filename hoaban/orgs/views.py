@@ -333,3 +333,30 @@ def records(request: HttpRequest, organisation: Organisation) -> HttpResponse:
             improvement_form=improvement_form,
         ),
     )
+
+
+# --- a member's own page ----------------------------------------------------------------
+
+
+@login_required
+def my_memberships(request: HttpRequest) -> HttpResponse:
+    """The organisations I belong to, and whether my first name shows on their trace pages."""
+    if request.method == "POST":
+        membership = get_object_or_404(
+            Membership.objects.select_related("organisation", "user"),
+            pk=request.POST.get("membership"),
+            user=request.user,
+        )
+        show = request.POST.get("show") == "1"
+        services.membership_show_name_set(membership=membership, show=show, by=request.user)
+        if show:
+            messages.success(request, _("Your first name will be shown on trace pages."))
+        else:
+            messages.success(request, _("Your name will not be shown on trace pages."))
+        return redirect("orgs:my_memberships")
+    memberships = (
+        Membership.objects.filter(user=request.user)
+        .select_related("organisation__commune__province")
+        .order_by("organisation__name")
+    )
+    return render(request, "orgs/my_memberships.html", {"memberships": memberships})

@@ -338,3 +338,17 @@ def test_member_changes_are_recorded():
 
     kinds = list(organisation.events.order_by("pk").values_list("kind", flat=True))
     assert kinds == ["member_added", "name_shown", "member_removed"]
+
+
+def test_a_member_sets_her_own_name_choice_but_not_another_members():
+    organisation = OrganisationFactory()
+    lan = MembershipFactory(organisation=organisation, show_name_publicly=False)
+    hoa = MembershipFactory(organisation=organisation, show_name_publicly=False)
+
+    services.membership_show_name_set(membership=lan, show=True, by=lan.user)
+    with pytest.raises(ServiceError):
+        services.membership_show_name_set(membership=hoa, show=True, by=lan.user)
+
+    lan.refresh_from_db()
+    hoa.refresh_from_db()
+    assert (lan.show_name_publicly, hoa.show_name_publicly) == (True, False)

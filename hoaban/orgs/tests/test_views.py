@@ -278,3 +278,24 @@ def test_records_page_refuses_an_expiry_before_the_issue_date(client):
     assert response.status_code == 200
     assert "Ngày hết hạn phải sau ngày cấp." in response.content.decode()
     assert organisation.certificates.count() == 0
+
+
+def test_a_member_decides_herself_whether_her_name_shows_on_trace_pages(client):
+    membership = MembershipFactory(
+        user=UserFactory(full_name="Triệu Thị Lan"), show_name_publicly=False
+    )
+    someone_else = MembershipFactory(show_name_publicly=False)
+    client.force_login(membership.user)
+    url = reverse("orgs:my_memberships")
+
+    page = client.get(url)
+    shown = client.post(url, {"membership": membership.pk, "show": "1"})
+    forged = client.post(url, {"membership": someone_else.pk, "show": "1"})
+
+    membership.refresh_from_db()
+    someone_else.refresh_from_db()
+    assert membership.organisation.name in page.content.decode()
+    assert (shown.status_code, forged.status_code) == (302, 404)
+    assert membership.show_name_publicly is True
+    assert someone_else.show_name_publicly is False
+    assert membership.organisation.events.get().actor == membership.user
