@@ -88,8 +88,9 @@ def axe():
 
 
 @pytest.fixture
-def demo(transactional_db, reference_data, live_server):
-    """The small demo (idempotent), visible to the live server thread."""
+def demo(browser, transactional_db, reference_data, live_server):
+    """The small demo (idempotent), visible to the live server thread. (Asks for the browser
+    first so that a missing Chromium skips or fails before any data is loaded.)"""
     from django.core.management import call_command
 
     call_command("demo", "--small", verbosity=0)
@@ -179,9 +180,12 @@ def browse(request, browser, axe, live_server):
         if failed:
             ARTIFACTS.mkdir(exist_ok=True)
             stem = ARTIFACTS / _artifact_name(request.node.nodeid)
-            page.screenshot(path=f"{stem}.png", full_page=True)
-            Path(f"{stem}.html").write_text(page.content(), encoding="utf-8")
-            print(f"\nkept {stem}.png and {stem}.html")
+            try:
+                page.screenshot(path=f"{stem}.png", full_page=True)
+                Path(f"{stem}.html").write_text(page.content(), encoding="utf-8")
+                print(f"\nkept {stem}.png and {stem}.html ({page.url})")
+            except Exception as error:  # the page may have crashed: keep the test's own error
+                print(f"\ncould not keep a screenshot of {page.url}: {error}")
         elif page.url.startswith("http"):
             # The page the test ended on is audited too; every earlier one must have been.
             if visitor.loaded and (len(visitor.loaded) - 1) not in visitor.audited:
