@@ -39,6 +39,7 @@ def test_visitor_switches_to_english_finds_mien_dong_and_sees_its_lot_qr_code(de
     browse.follow(page.locator("main a[href^='/lot/']").first)
     assert re.search(r"/lot/[^/]+/$", page.url), page.url
     assert browse.lang() == "en"
+    expect(page.locator("header nav")).to_contain_text("Products")  # English words, not only lang
     qr = page.locator("main svg:not(:has(use))").first
     expect(qr).to_be_visible()
     box = qr.bounding_box()
