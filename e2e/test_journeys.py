@@ -47,10 +47,23 @@ def test_visitor_switches_to_english_finds_mien_dong_and_sees_its_lot_qr_code(de
 
 
 def test_person_signs_up_and_logs_in_with_the_phone_number_as_written(demo, browse):
+    from django.utils import translation
+
     from hoaban.accounts.models import User
+    from hoaban.accounts.services import MSG_PHONE_INVALID
 
     page = browse.page
+    users_before = User.objects.count()
     browse.goto("/accounts/signup/")
+    page.fill("[name=phone]", "0912 34")  # a digit short of a number: refused, explained
+    page.fill("[name=password1]", PASSWORD)
+    page.fill("[name=password2]", PASSWORD)
+    page.check("[name=consent]")
+    browse.follow(page.locator("main form button[type=submit]").last)
+    with translation.override("vi"):
+        expect(page.locator("main")).to_contain_text(str(MSG_PHONE_INVALID))
+    assert User.objects.count() == users_before
+
     page.fill("[name=phone]", "0912 345 678")
     page.fill("[name=password1]", PASSWORD)
     page.fill("[name=password2]", PASSWORD)
