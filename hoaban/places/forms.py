@@ -18,8 +18,8 @@ How it behaves:
 
 * The province `<select>` carries `hx-get="/places/communes/"`, `hx-trigger="change"` and
   `hx-target` pointing at the commune `<select>`; the view `places:communes` answers with the
-  `<option>` elements of that province's communes, sorted by name. Include the vendored
-  `hoaban/htmx.min.js` (base.html does).
+  `<option>` elements of that province's communes, sorted by name. The widget's template
+  loads the vendored `hoaban/htmx.min.js` itself, so only pages with a picker carry it.
 * Without JavaScript, a `<noscript>` "Show communes" button (name `_communes`) submits the form.
   A view may call `wants_communes(request)` and, if true, re-render the form unbound with
   `initial=picker_initial(request.POST)` so no errors are shown; otherwise the normal submit

@@ -1,7 +1,13 @@
 """Template helpers available in every template (settings: TEMPLATES builtins)."""
 
+from functools import lru_cache
+from pathlib import Path
+
 from django import template
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from hoaban.core.money import format_vnd
 
@@ -35,3 +41,19 @@ def query_with(context: dict, **changes: object) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@lru_cache(maxsize=8)
+def _static_text(path: str) -> str:
+    found = finders.find(path)
+    if not found:
+        raise FileNotFoundError(path)
+    return Path(found).read_text(encoding="utf-8")
+
+
+@register.simple_tag
+def inline_css(path: str) -> str:
+    """The stylesheet inside the page: on 3G each extra request costs a 2 s round trip before
+    first paint, and our whole CSS is about 2 KB compressed."""
+    text = _static_text.__wrapped__(path) if settings.DEBUG else _static_text(path)
+    return mark_safe(f"<style>{text}</style>")  # noqa: S308 - our own static file, not user input
