@@ -1,11 +1,11 @@
 """Products with their story, images, stock and lots (traceability)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.accounts.models import EthnicGroup
+from hoaban.core.models import ChangeEvent
 from hoaban.orgs.models import Certificate, Membership, Organisation
 from hoaban.places.models import Commune
 
@@ -167,7 +167,7 @@ class Lot(models.Model):
         return self.code
 
 
-class ProductEvent(models.Model):
+class ProductEvent(ChangeEvent):
     """Who changed a product (price, stock, status, photos, lots) and when."""
 
     class Kind(models.TextChoices):
@@ -181,22 +181,12 @@ class ProductEvent(models.Model):
         LOT_CREATED = "lot", _("Lot recorded")
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
     kind = models.CharField(_("what"), max_length=20, choices=Kind)
     details = models.JSONField(_("details"), default=dict, blank=True)
-    at = models.DateTimeField(_("when"), default=timezone.now)
 
-    class Meta:
+    class Meta(ChangeEvent.Meta):
         verbose_name = _("product event")
         verbose_name_plural = _("product events")
-        ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.product} · {self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"

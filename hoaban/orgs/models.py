@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.core.models import ChangeEvent
 from hoaban.places.models import Commune
 
 
@@ -159,7 +160,7 @@ class Improvement(models.Model):
         return f"{self.organisation} · {self.get_area_display()} · {self.date}"
 
 
-class OrganisationEvent(models.Model):
+class OrganisationEvent(ChangeEvent):
     """Who changed what and when (a bank account above all: money goes there)."""
 
     class Kind(models.TextChoices):
@@ -173,22 +174,12 @@ class OrganisationEvent(models.Model):
         IMPROVEMENT_ADDED = "improvement", _("Improvement recorded")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
     kind = models.CharField(_("what"), max_length=20, choices=Kind)
     details = models.JSONField(_("details"), default=dict, blank=True)
-    at = models.DateTimeField(_("when"), default=timezone.now)
 
-    class Meta:
+    class Meta(ChangeEvent.Meta):
         verbose_name = _("organisation event")
         verbose_name_plural = _("organisation events")
-        ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"
