@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import product_detail_queryset, product_lots, product_search
+from hoaban.commerce.queries import with_available
 
 from .common import PlaceOut, check_place_filters, not_found, place_of
 from .lots import LotOut
@@ -40,6 +41,7 @@ class ProductOut(Schema):
     unit: str
     unit_label: str
     stock: int
+    available: int  # stock not held by active reservations (commerce.queries)
     ocop_stars: int
     category: NamedRef
     ethnic_group: NamedRef | None
@@ -122,7 +124,7 @@ class ProductFilters(Schema):
 
 
 def _published_or_404(code: str):
-    product = product_detail_queryset().filter(code=code).first()
+    product = with_available(product_detail_queryset()).filter(code=code).first()
     if product is None:
         raise not_found(_("No published product has the code %(code)s.") % {"code": code})
     return product
@@ -141,7 +143,7 @@ def product_list(request, filters: Query[ProductFilters]):
     if filters.ocop is not None and filters.ocop not in (3, 4, 5):
         raise HttpError(422, _("OCOP stars must be 3, 4 or 5."))
     check_place_filters(filters.province, filters.former)
-    return product_search(**filters.dict()).order_by("name", "pk")
+    return with_available(product_search(**filters.dict())).order_by("name", "pk")
 
 
 @router.get("/products/{code}", response=ProductDetailOut)
