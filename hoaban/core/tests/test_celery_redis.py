@@ -61,24 +61,25 @@ def worker(tmp_path):
         process.kill()
 
 
-def test_a_worker_takes_a_job_from_redis(worker, settings):
-    from hoaban.celery import app
-    from hoaban.core.tasks import heartbeat
+def test_a_worker_takes_a_job_from_redis(worker):
+    from celery import Celery
 
     queue = worker.args[worker.args.index("-Q") + 1]
-    key = f":1:heartbeat-{uuid.uuid4().hex}"  # Django's cache key format (prefix "", version 1)
+    name = f"heartbeat-{uuid.uuid4().hex}"
+    key = f":1:{name}"  # Django's cache key format (prefix "", version 1)
     client = redis_client()
-    app.conf.update(broker_url=REDIS_URL, task_always_eager=False)
+    # A publisher of its own: the project's app is eager in tests and keeps its memory broker.
+    publisher = Celery("publisher", broker=REDIS_URL)
     try:
-        heartbeat.apply_async(args=[key.removeprefix(":1:")], queue=queue)
+        publisher.send_task("hoaban.core.tasks.heartbeat", args=[name], queue=queue)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not client.exists(key):
             assert worker.poll() is None, worker.stdout.read().decode()
             time.sleep(0.2)
-        assert client.exists(key), "the worker did not run the job within 60 s"
+        if not client.exists(key):
+            worker.terminate()
+            output = worker.communicate(timeout=20)[0].decode(errors="replace")
+            pytest.fail(f"the worker did not run the job within 60 s:\n{output}")
     finally:
-        app.conf.update(
-            broker_url=settings.CELERY_BROKER_URL,
-            task_always_eager=settings.CELERY_TASK_ALWAYS_EAGER,
-        )
+        publisher.close()
         client.delete(key)
