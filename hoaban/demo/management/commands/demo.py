@@ -57,7 +57,7 @@ class Command(BaseCommand):
     def logins_table() -> str:
         rows = [("Role", "Phone", "Name", "Password"), *demo_logins()]
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
-        lines = ["", "Demo logins (http://127.0.0.1:8000/):"]
+        lines = ["", "Demo logins:"]
         for index, row in enumerate(rows):
             lines.append("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
             if index == 0:
