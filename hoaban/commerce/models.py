@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from hoaban.catalog.models import Product
+from hoaban.core.models import ChangeEvent
 from hoaban.orgs.models import Organisation
 from hoaban.places.models import Commune
 
@@ -262,7 +263,7 @@ class StockReservation(models.Model):
         return not self.is_released and not self.is_consumed and self.expires_at > now
 
 
-class OrderEvent(models.Model):
+class OrderEvent(ChangeEvent):
     """Who changed what, and when."""
 
     class Kind(models.TextChoices):
@@ -277,24 +278,15 @@ class OrderEvent(models.Model):
         PAYMENT_RECEIVED = "paid", _("Payment received")
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
     kind = models.CharField(_("what"), max_length=12, choices=Kind)
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10, blank=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
-    at = models.DateTimeField(_("when"), default=timezone.now)
 
-    class Meta:
+    class Meta(ChangeEvent.Meta):
         verbose_name = _("order event")
         verbose_name_plural = _("order events")
-        ordering = ["at", "pk"]
+        ordering = ["at", "pk"]  # a timeline reads oldest first
 
     def __str__(self) -> str:
         return f"{self.order} · {self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"
