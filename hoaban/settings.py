@@ -27,6 +27,10 @@ SECRET_KEY = os.environ.get(
 )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Behind a reverse proxy: the one header it sets with the client's address (e.g.
+# X-Forwarded-For), and how many proxies append to it. Unset: REMOTE_ADDR (hoaban.core.clientip).
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+CLIENT_IP_PROXY_COUNT = int(os.environ.get("CLIENT_IP_PROXY_COUNT", "1"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
