@@ -58,6 +58,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # Issue 6 (fuzz): refuse NUL characters and over-deep JSON with a 400 before the session
+    # or any view reads them (PostgreSQL refuses NUL in text). See hoaban/core/edge.py.
+    "hoaban.core.edge.EdgeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hoaban.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

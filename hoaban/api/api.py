@@ -14,7 +14,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Hoa Ban (4M: Meet, Match, Mentor, Move): places, organisations, products, lots. "
-        "Lists take `limit` (at most 100) and `offset` and answer `{items, count}`; `q` "
+        "Lists take `limit` (1 to 100) and `offset` (0 to 1000000) and answer "
+        "`{items, count}`; `q` "
         "ignores accents and case and matches old (before 1/7/2025) and new place names."
     ),
     urls_namespace="api",

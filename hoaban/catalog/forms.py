@@ -8,6 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.accounts.models import EthnicGroup
+from hoaban.core.bounds import (
+    LOT_QUANTITY_TOO_HIGH,
+    MAX_LOT_QUANTITY,
+    MAX_PRICE_VND,
+    MAX_STOCK,
+    MAX_WEIGHT_GRAMS,
+    PRICE_TOO_HIGH,
+    STOCK_TOO_HIGH,
+    WEIGHT_TOO_HIGH,
+)
 from hoaban.orgs.models import Certificate, Membership, Organisation
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
@@ -27,6 +37,14 @@ class AmountField(forms.IntegerField):
         return super().to_python(value)
 
 
+def stock_field(*, error_messages: dict | None = None, **kwargs) -> AmountField:
+    """The one quantity-in-stock field (the product form, the catalogue's stock form and the
+    shop's stock page): 0 … MAX_STOCK, so they cannot disagree again."""
+    kwargs.setdefault("label", _("In stock"))
+    messages = {"min_value": STOCK_NEGATIVE, "max_value": STOCK_TOO_HIGH, **(error_messages or {})}
+    return AmountField(min_value=0, max_value=MAX_STOCK, error_messages=messages, **kwargs)
+
+
 class ProductForm(CommunePickerMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     code = forms.CharField(
@@ -41,17 +59,19 @@ class ProductForm(CommunePickerMixin, forms.Form):
     unit = forms.ChoiceField(label=_("Unit"), choices=Product.Unit.choices)
     # The same rules as the service, checked here too so every mistake shows at once.
     price = AmountField(
-        label=_("Price (đồng)"), min_value=0, error_messages={"min_value": PRICE_NEGATIVE}
+        label=_("Price (đồng)"),
+        min_value=0,
+        max_value=MAX_PRICE_VND,
+        error_messages={"min_value": PRICE_NEGATIVE, "max_value": PRICE_TOO_HIGH},
     )
-    stock = AmountField(
-        label=_("In stock"), initial=0, min_value=0, error_messages={"min_value": STOCK_NEGATIVE}
-    )
+    stock = stock_field(initial=0)
     weight_grams = AmountField(
         label=_("Weight (g)"),
         required=False,
         initial=0,
         min_value=0,
-        error_messages={"min_value": WEIGHT_NEGATIVE},
+        max_value=MAX_WEIGHT_GRAMS,
+        error_messages={"min_value": WEIGHT_NEGATIVE, "max_value": WEIGHT_TOO_HIGH},
     )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -118,7 +138,7 @@ class ProductForm(CommunePickerMixin, forms.Form):
 
 
 class StockForm(forms.Form):
-    stock = AmountField(label=_("In stock"))
+    stock = stock_field()
 
 
 class ImageForm(forms.Form):
@@ -147,7 +167,10 @@ class LotForm(forms.Form):
         initial=timezone.localdate,
     )
     quantity = AmountField(
-        label=_("Quantity"), min_value=1, error_messages={"min_value": QUANTITY_NOT_POSITIVE}
+        label=_("Quantity"),
+        min_value=1,
+        max_value=MAX_LOT_QUANTITY,
+        error_messages={"min_value": QUANTITY_NOT_POSITIVE, "max_value": LOT_QUANTITY_TOO_HIGH},
     )
     producers = forms.ModelMultipleChoiceField(
         label=_("Made by"),

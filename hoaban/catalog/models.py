@@ -1,10 +1,21 @@
 """Products with their story, images, stock and lots (traceability)."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.accounts.models import EthnicGroup
+from hoaban.core.bounds import (
+    LOT_QUANTITY_TOO_HIGH,
+    MAX_LOT_QUANTITY,
+    MAX_PRICE_VND,
+    MAX_STOCK,
+    MAX_WEIGHT_GRAMS,
+    PRICE_TOO_HIGH,
+    STOCK_TOO_HIGH,
+    WEIGHT_TOO_HIGH,
+)
 from hoaban.core.models import ChangeEvent
 from hoaban.orgs.models import Certificate, Membership, Organisation
 from hoaban.places.models import Commune
@@ -84,9 +95,18 @@ class Product(models.Model):
         verbose_name=_("commune of origin"),
     )
     unit = models.CharField(_("unit"), max_length=10, choices=Unit, default=Unit.KG)
-    price = models.PositiveBigIntegerField(_("price (đồng)"))
-    weight_grams = models.PositiveIntegerField(_("weight (g)"), default=0)
-    stock = models.PositiveIntegerField(_("in stock"), default=0)
+    # Bounds: hoaban.core.bounds (the same in forms, API schemas and services).
+    price = models.PositiveBigIntegerField(
+        _("price (đồng)"), validators=[MaxValueValidator(MAX_PRICE_VND, PRICE_TOO_HIGH)]
+    )
+    weight_grams = models.PositiveIntegerField(
+        _("weight (g)"),
+        default=0,
+        validators=[MaxValueValidator(MAX_WEIGHT_GRAMS, WEIGHT_TOO_HIGH)],
+    )
+    stock = models.PositiveIntegerField(
+        _("in stock"), default=0, validators=[MaxValueValidator(MAX_STOCK, STOCK_TOO_HIGH)]
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     certificates = models.ManyToManyField(
         Certificate, blank=True, related_name="products", verbose_name=_("certificates")
@@ -111,6 +131,21 @@ class Product(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(code__regex=r"^[A-Z0-9-]{2,12}$"), name="product_code_format"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(price__lte=MAX_PRICE_VND),
+                name="product_price_bounded",
+                violation_error_message=PRICE_TOO_HIGH,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(stock__lte=MAX_STOCK),
+                name="product_stock_bounded",
+                violation_error_message=STOCK_TOO_HIGH,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weight_grams__lte=MAX_WEIGHT_GRAMS),
+                name="product_weight_bounded",
+                violation_error_message=WEIGHT_TOO_HIGH,
             ),
         ]
 
@@ -148,7 +183,9 @@ class Lot(models.Model):
         Product, on_delete=models.PROTECT, related_name="lots", verbose_name=_("product")
     )
     produced_on = models.DateField(_("produced or harvested on"))
-    quantity = models.PositiveIntegerField(_("quantity"))
+    quantity = models.PositiveIntegerField(
+        _("quantity"), validators=[MaxValueValidator(MAX_LOT_QUANTITY, LOT_QUANTITY_TOO_HIGH)]
+    )
     producers = models.ManyToManyField(
         Membership, blank=True, related_name="lots", verbose_name=_("produced by")
     )
@@ -160,7 +197,14 @@ class Lot(models.Model):
         verbose_name_plural = _("lots")
         ordering = ["-produced_on", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(quantity__gt=0), name="lot_quantity_positive")
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0), name="lot_quantity_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quantity__lte=MAX_LOT_QUANTITY),
+                name="lot_quantity_bounded",
+                violation_error_message=LOT_QUANTITY_TOO_HIGH,
+            ),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,16 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.core.bounds import (
+    LOT_QUANTITY_TOO_HIGH,
+    MAX_LOT_QUANTITY,
+    MAX_PRICE_VND,
+    MAX_STOCK,
+    MAX_WEIGHT_GRAMS,
+    PRICE_TOO_HIGH,
+    STOCK_TOO_HIGH,
+    WEIGHT_TOO_HIGH,
+)
 from hoaban.core.errors import ServiceError
 from hoaban.core.text import fold, fold_join
 from hoaban.orgs.models import Certificate, Membership, Organisation
@@ -120,13 +130,19 @@ def _clean_product(values: dict, *, product: Product | None = None) -> dict:
             raise ServiceError(_("Please write the price in đồng."), field="price")
         if price < 0:
             raise ServiceError(PRICE_NEGATIVE, field="price")
+        if price > MAX_PRICE_VND:
+            raise ServiceError(PRICE_TOO_HIGH, field="price")
     if "stock" in values:
         if values["stock"] is None:
             values["stock"] = 0
         if values["stock"] < 0:
             raise ServiceError(STOCK_NEGATIVE, field="stock")
+        if values["stock"] > MAX_STOCK:
+            raise ServiceError(STOCK_TOO_HIGH, field="stock")
     if "weight_grams" in values and (values["weight_grams"] or 0) < 0:
         raise ServiceError(WEIGHT_NEGATIVE, field="weight_grams")
+    if "weight_grams" in values and (values["weight_grams"] or 0) > MAX_WEIGHT_GRAMS:
+        raise ServiceError(WEIGHT_TOO_HIGH, field="weight_grams")
     if "unit" in values and values["unit"] not in Product.Unit.values:
         raise ServiceError(_("Choose a unit from the list."), field="unit")
     if "status" in values and values["status"] not in Product.Status.values:
@@ -406,6 +422,8 @@ def lot_create(
         ) from None
     if quantity is None or quantity <= 0:
         raise ServiceError(QUANTITY_NOT_POSITIVE, field="quantity")
+    if quantity > MAX_LOT_QUANTITY:
+        raise ServiceError(LOT_QUANTITY_TOO_HIGH, field="quantity")
     if produced_on > timezone.localdate():
         raise ServiceError(_("The production date cannot be in the future."), field="produced_on")
     producers = list(producers)

@@ -21,9 +21,10 @@ from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
+from hoaban.core.bounds import INT_MAX, MAX_ORDER_LINE_QUANTITY
 
 from .errors import IdempotencyConflict, InvalidOrder, OutOfStock
 from .queries import order_for_tracking
@@ -35,7 +36,7 @@ router = Router(tags=["orders"])
 
 class LineIn(Schema):
     product: str
-    quantity: int
+    quantity: int = Field(ge=1, le=MAX_ORDER_LINE_QUANTITY)
 
 
 class BuyerIn(Schema):
@@ -46,7 +47,7 @@ class BuyerIn(Schema):
 class DeliveryIn(Schema):
     method: Literal["ship", "pickup"]
     address: str = ""
-    commune: int | None = None
+    commune: int | None = Field(None, ge=1, le=INT_MAX)
     carrier_address: dict[str, Any] | None = None
 
 

@@ -6,6 +6,7 @@ correctness never waits for a clean-up job.
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from hoaban.catalog.models import Product
+from hoaban.core.bounds import MAX_PRICE_VND, PRICE_TOO_HIGH
 from hoaban.core.models import ChangeEvent
 from hoaban.orgs.models import Organisation
 from hoaban.places.models import Commune
@@ -45,7 +47,11 @@ class ChannelListing(models.Model):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="channel_listings")
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="listings")
     price = models.PositiveBigIntegerField(
-        _("price in this channel (đồng)"), null=True, blank=True, help_text=_("Empty: usual price")
+        _("price in this channel (đồng)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: usual price"),
+        validators=[MaxValueValidator(MAX_PRICE_VND, PRICE_TOO_HIGH)],
     )
     is_available = models.BooleanField(_("sold in this channel"), default=True)
 

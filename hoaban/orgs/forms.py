@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.core.bounds import COST_TOO_HIGH, MAX_COST_VND
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
 from .models import Certificate, Improvement, Membership, Organisation
@@ -128,7 +129,17 @@ class ImprovementForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("e.g. a solar dryer for the noodles"),
     )
-    cost = forms.IntegerField(label=_("Cost (đồng)"), required=False, initial=0)
+    cost = forms.IntegerField(
+        label=_("Cost (đồng)"),
+        required=False,
+        initial=0,
+        min_value=0,
+        max_value=MAX_COST_VND,
+        error_messages={
+            "min_value": _("The cost cannot be negative."),
+            "max_value": COST_TOO_HIGH,
+        },
+    )
     supporter = forms.CharField(
         label=_("Supported by"),
         max_length=200,

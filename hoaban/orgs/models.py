@@ -1,10 +1,12 @@
 """Cooperatives and everyone else: members, certificates, the improvement log."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.core.bounds import COST_TOO_HIGH, MAX_COST_VND
 from hoaban.core.models import ChangeEvent
 from hoaban.places.models import Commune
 
@@ -148,13 +150,22 @@ class Improvement(models.Model):
     date = models.DateField(_("date"))
     area = models.CharField(_("area"), max_length=20, choices=Area)
     description = models.TextField(_("description"))
-    cost = models.PositiveBigIntegerField(_("cost (đồng)"), default=0)
+    cost = models.PositiveBigIntegerField(
+        _("cost (đồng)"), default=0, validators=[MaxValueValidator(MAX_COST_VND, COST_TOO_HIGH)]
+    )
     supporter = models.CharField(_("supported by"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("improvement")
         verbose_name_plural = _("improvements")
         ordering = ["-date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cost__lte=MAX_COST_VND),
+                name="improvement_cost_bounded",
+                violation_error_message=COST_TOO_HIGH,
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.get_area_display()} · {self.date}"

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hoaban.accounts.models import Role
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
+from hoaban.core.bounds import COST_TOO_HIGH, MAX_COST_VND
 from hoaban.core.errors import ServiceError
 from hoaban.core.text import fold, fold_join
 from hoaban.places.models import Commune
@@ -435,6 +436,8 @@ def improvement_add(
         raise ServiceError(_("Please describe the improvement."), field="description")
     if cost is None or cost < 0:
         raise ServiceError(_("The cost cannot be negative."), field="cost")
+    if cost > MAX_COST_VND:
+        raise ServiceError(COST_TOO_HIGH, field="cost")
     improvement = Improvement.objects.create(
         organisation=organisation,
         date=date,

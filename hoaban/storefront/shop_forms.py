@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
+from hoaban.catalog.forms import stock_field
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
 from .cart import NOT_FOR_SALE
@@ -243,13 +244,9 @@ class CancelForm(forms.Form):
 
 class StockForm(forms.Form):
     product = forms.CharField(max_length=12, widget=forms.HiddenInput)
-    stock = forms.IntegerField(
-        label=_("In stock"),
-        min_value=0,
-        max_value=10_000_000,
+    stock = stock_field(
         error_messages={
             "invalid": _("Write the quantity in stock as a whole number, 0 or more."),
             "required": _("Write the quantity in stock as a whole number, 0 or more."),
-            "min_value": _("The quantity in stock cannot be negative. Write 0 or more."),
         },
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import partial
 from typing import Any
 
@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hoaban.catalog.models import Product
+from hoaban.core.bounds import MAX_ORDER_TOTAL_VND, ORDER_TOTAL_TOO_HIGH
 
 from .. import codes
 from ..errors import IdempotencyConflict, InvalidOrder, OutOfStock, Shortage
@@ -112,16 +113,28 @@ def order_place(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+MAX_INPUT_DEPTH = 32  # like the API's JSON bodies (hoaban.core.edge.MAX_JSON_DEPTH)
+
+
 def _fingerprint(**request: Any) -> str:
-    def plain(value: Any) -> Any:
+    """A hash of the request as given. Values nested deeper than MAX_INPUT_DEPTH are refused
+    with InvalidOrder (not a RecursionError in `asdict` or `json.dumps`), whatever the channel."""
+
+    def plain(value: Any, depth: int) -> Any:
+        if depth > MAX_INPUT_DEPTH:
+            raise InvalidOrder(
+                {"body": _("The order has values nested too deeply. Send plain values.")}
+            )
         if hasattr(value, "__dataclass_fields__"):
-            return asdict(value)
+            return {f.name: plain(getattr(value, f.name), depth + 1) for f in fields(value)}
+        if isinstance(value, dict):
+            return {str(key): plain(item, depth + 1) for key, item in value.items()}
         if isinstance(value, list | tuple):
-            return [plain(item) for item in value]
+            return [plain(item, depth + 1) for item in value]
         return value
 
-    text = json.dumps({k: plain(v) for k, v in request.items()}, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    text = json.dumps({k: plain(v, 1) for k, v in request.items()}, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _replay(record: IdempotencyRecord, fingerprint: str) -> PlaceResult:
@@ -198,6 +211,8 @@ def _order_create(clean, seller_lines, record, source_ref, user, now, expires_at
     weight = sum(product.weight_grams * quantity for product, quantity, _p in seller_lines)
     carrier = carrier_for_delivery(clean.delivery_method)
     shipping_fee = carrier.quote(seller=seller, commune=clean.commune, weight_grams=weight).fee
+    if subtotal + shipping_fee > MAX_ORDER_TOTAL_VND:  # a bigint and a VietQR amount hold it
+        raise InvalidOrder({"lines": str(ORDER_TOTAL_TOO_HIGH)})
     order = Order.objects.create(
         code=_order_code_unused(),
         seller=seller,

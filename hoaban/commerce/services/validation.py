@@ -13,14 +13,15 @@ from django.utils.translation import gettext as _
 
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
 from hoaban.catalog.models import Product
+from hoaban.core.bounds import MAX_ORDER_LINE_QUANTITY, MAX_ORDER_LINES
 from hoaban.places.models import Commune
 
 from ..errors import InvalidOrder
 from ..models import Channel, ChannelListing, Order, Payment
 from ..payments import vietqr
 
-MAX_LINES = 50
-MAX_QUANTITY = 10_000
+MAX_LINES = MAX_ORDER_LINES
+MAX_QUANTITY = MAX_ORDER_LINE_QUANTITY
 MAX_KEY = 100
 PRODUCT_CODE = re.compile(r"^[A-Z0-9-]{1,20}$")
 

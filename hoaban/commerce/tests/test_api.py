@@ -286,5 +286,8 @@ order_like = st.fixed_dictionaries(
 @given(data=order_like)
 def test_any_json_gets_an_answer_never_a_500(client, data):
     response = post(client, data, key="fuzz")
+    if response.status_code == 400:  # a NUL in a string: refused at the edge (core.edge)
+        assert response.json()["code"] == "bad_request"
+        return
     assert response.status_code in (201, 409, 422)
     assert "message" in response.json() or "orders" in response.json()
