@@ -18,6 +18,7 @@ from hoaban.core.bounds import (
     STOCK_TOO_HIGH,
     WEIGHT_TOO_HIGH,
 )
+from hoaban.core.formfields import IdMultipleChoiceField
 from hoaban.orgs.models import Certificate, Membership, Organisation
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
@@ -94,7 +95,7 @@ class ProductForm(CommunePickerMixin, forms.Form):
         help_text=_("Leave empty if it is the commune of your organisation."),
     )
 
-    certificates = forms.ModelMultipleChoiceField(
+    certificates = IdMultipleChoiceField(
         label=_("Certificates shown with this product"),
         queryset=Certificate.objects.none(),
         required=False,
@@ -172,7 +173,7 @@ class LotForm(forms.Form):
         max_value=MAX_LOT_QUANTITY,
         error_messages={"min_value": QUANTITY_NOT_POSITIVE, "max_value": LOT_QUANTITY_TOO_HIGH},
     )
-    producers = forms.ModelMultipleChoiceField(
+    producers = IdMultipleChoiceField(
         label=_("Made by"),
         queryset=Membership.objects.none(),
         required=False,

@@ -35,6 +35,19 @@ assert (  # noqa: S101
 assert MAX_ORDER_LINES * MAX_ORDER_LINE_QUANTITY * MAX_WEIGHT_GRAMS <= BIGINT_MAX  # noqa: S101
 
 
+def as_code(value) -> int | None:
+    """A typed place or row code as an int the database can compare, else None: beyond a
+    bigint it is no code at all (and SQLite's driver raised OverflowError, PostgreSQL a
+    DataError, on `filter(province_id=10**30)`)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 <= number <= BIGINT_MAX else None
+
+
 def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 

@@ -39,6 +39,8 @@ from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.core.bounds import as_code
+
 from .models import Commune, Province
 from .queries import communes_of, province_choices
 
@@ -169,10 +171,7 @@ class CommunePickerMixin:
                 raw = _province_of_commune(commune)
         if isinstance(raw, Province):
             return raw.code
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            return None
+        return as_code(raw)
 
     def clean(self):
         cleaned = super().clean()
@@ -194,8 +193,7 @@ class CommunePickerMixin:
 def _province_of_commune(value) -> int | None:
     if isinstance(value, Commune):
         return value.province_id
-    try:
-        code = int(value)
-    except (TypeError, ValueError):
+    code = as_code(value)
+    if code is None:
         return None
     return Commune.objects.filter(code=code).values_list("province_id", flat=True).first()

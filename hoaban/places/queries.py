@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from hoaban.core.bounds import as_code
 from hoaban.core.text import fold
 
 from .models import Commune, Province
@@ -24,9 +25,8 @@ def commune_sort_key(commune: Commune) -> tuple[str, str]:
 
 def communes_of(province_code: int | str | None) -> list[Commune]:
     """The communes and wards of one province, sorted by name; [] for an unknown code."""
-    try:
-        code = int(province_code)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    code = as_code(province_code)
+    if code is None:
         return []
     communes = Commune.objects.filter(province_id=code).only("code", "name", "province_id")
     return sorted(communes, key=commune_sort_key)

@@ -340,6 +340,11 @@ def review(request: HttpRequest) -> HttpResponse:
         return render(request, "shop/track.html", {"form": form}, status=404)
     review_form = ReviewForm(request.POST)
     if not review_form.is_valid():
+        # The page shows the ratings' errors beside the stars; the others go above the forms.
+        if "product" in review_form.errors:
+            review_form.add_error(None, _("This product is not in this order."))
+        for message in review_form.errors.get("text", []):
+            review_form.add_error(None, message)
         return _render_tracked(request, form, order, review_form=review_form, status=400)
     code = review_form.cleaned_data["product"]
     line = next((item for item in order.lines.all() if item.product_code == code), None)
