@@ -26,7 +26,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hoaban.catalog.models import Product
-from hoaban.core.bounds import MAX_ORDER_TOTAL_VND, ORDER_TOTAL_TOO_HIGH
+from hoaban.core.bounds import (
+    MAX_ORDER_TOTAL_VND,
+    MAX_SHIPPING_FEE_VND,
+    ORDER_TOTAL_TOO_HIGH,
+    SHIPPING_FEE_TOO_HIGH,
+)
 
 from .. import codes
 from ..errors import IdempotencyConflict, InvalidOrder, OutOfStock, Shortage
@@ -211,6 +216,8 @@ def _order_create(clean, seller_lines, record, source_ref, user, now, expires_at
     weight = sum(product.weight_grams * quantity for product, quantity, _p in seller_lines)
     carrier = carrier_for_delivery(clean.delivery_method)
     shipping_fee = carrier.quote(seller=seller, commune=clean.commune, weight_grams=weight).fee
+    if shipping_fee > MAX_SHIPPING_FEE_VND:  # a carrier's quote gone wrong: refuse, clearly
+        raise InvalidOrder({"delivery.method": str(SHIPPING_FEE_TOO_HIGH)})
     if subtotal + shipping_fee > MAX_ORDER_TOTAL_VND:  # a bigint and a VietQR amount hold it
         raise InvalidOrder({"lines": str(ORDER_TOTAL_TOO_HIGH)})
     order = Order.objects.create(

@@ -180,6 +180,18 @@ def test_an_order_total_beyond_the_bound_is_refused_with_a_clear_message(monkeyp
     assert nothing_placed()
 
 
+def test_a_shipping_fee_beyond_the_bound_is_refused(settings):
+    settings.COMMERCE_SELLER_DELIVERY_FEE = bounds.MAX_SHIPPING_FEE_VND + 1
+    rice = product(stock=10)
+
+    with translation.override("vi"), pytest.raises(InvalidOrder) as caught:
+        place([(rice, 1)])
+
+    message = "Phí giao hàng quá cao: tối đa 100.000.000 ₫."
+    assert caught.value.errors == {"delivery.method": message}
+    assert nothing_placed()
+
+
 def test_a_deeply_nested_carrier_address_is_refused_not_a_recursion_error():
     rice = product(stock=10)
     address: object = "Nà Lạn"
