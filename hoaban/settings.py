@@ -179,10 +179,18 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed (gzip + brotli) and cache-busted after collectstatic; unhashed names before it.
     "staticfiles": {"BACKEND": "hoaban.core.storage.StaticStorage"},
+    # --- uploads (issue 6): private files (certificate scans) are never under /media/; they
+    # are read only through views that check who asks (hoaban.core.uploads).
+    "private": {"BACKEND": "hoaban.core.uploads.PrivateFileSystemStorage"},
 }
-# Media on S3-compatible storage when a bucket is configured (django-storages).
+# Private files' folder; empty: `private` next to MEDIA_ROOT (var/private).
+PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
+# Media on S3-compatible storage when a bucket is configured (django-storages). Each object
+# carries its own Content-Type, Content-Disposition and Cache-Control (hoaban.core.uploads);
+# private files go under `private/` with a private ACL.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    STORAGES["default"] = {"BACKEND": "hoaban.core.uploads.PublicS3Storage"}
+    STORAGES["private"] = {"BACKEND": "hoaban.core.uploads.PrivateS3Storage"}
     AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
