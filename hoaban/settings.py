@@ -191,6 +191,10 @@ PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "hoaban.core.uploads.PublicS3Storage"}
     STORAGES["private"] = {"BACKEND": "hoaban.core.uploads.PrivateS3Storage"}
+    if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):  # better: a bucket of their own
+        STORAGES["private"]["OPTIONS"] = {
+            "bucket_name": os.environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"]
+        }
     AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
