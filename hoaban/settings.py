@@ -189,8 +189,8 @@ PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
 # carries its own Content-Type, Content-Disposition and Cache-Control (hoaban.core.uploads);
 # private files go under `private/` with a private ACL.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "hoaban.core.uploads.PublicS3Storage"}
-    STORAGES["private"] = {"BACKEND": "hoaban.core.uploads.PrivateS3Storage"}
+    STORAGES["default"] = {"BACKEND": "hoaban.core.uploads.s3.PublicS3Storage"}
+    STORAGES["private"] = {"BACKEND": "hoaban.core.uploads.s3.PrivateS3Storage"}
     if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):  # better: a bucket of their own
         STORAGES["private"]["OPTIONS"] = {
             "bucket_name": os.environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"]

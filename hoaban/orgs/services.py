@@ -22,7 +22,7 @@ from hoaban.accounts.models import Role
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
 from hoaban.core.errors import ServiceError
 from hoaban.core.text import fold, fold_join
-from hoaban.core.uploads import picture_from_upload, scan_from_upload
+from hoaban.core.uploads import LOGO_SIZE, picture_from_upload, scan_from_upload
 from hoaban.places.models import Commune
 
 from .models import Certificate, Improvement, Membership, Organisation, OrganisationEvent
@@ -36,7 +36,6 @@ NOT_A_MANAGER = _(
 BAD_PHONE = _("This is not a Vietnamese phone number. Write it like 0912 345 678.")
 _DIGITS = re.compile(r"^[0-9]+$")
 BANK_FIELDS = ("bank_bin", "bank_account", "bank_holder")
-LOGO_SIZE = 512  # pixels a side: a logo is shown small
 
 # Fields a manager may change with organisation_update.
 ORGANISATION_FIELDS = (

@@ -20,6 +20,7 @@ from hoaban.core.tests.samples import (
     png_script_named_html,
     upload,
 )
+from hoaban.core.uploads.s3 import PrivateS3Storage, PublicS3Storage
 
 # --- judging by content -------------------------------------------------------------------
 
@@ -110,7 +111,7 @@ def test_anything_but_a_jpeg_png_or_webp_is_not_a_photo(data):
 def test_a_decompression_bomb_is_refused_before_it_is_decoded(monkeypatch):
     # 100 × 100 stands for 100 000 × 100 000: the header is read, the pixels never are.
     bomb = BytesIO(png_bytes(size=(100, 100)))
-    monkeypatch.setattr(uploads, "MAX_PIXELS", 100 * 100 - 1)
+    monkeypatch.setattr(uploads.judge, "MAX_PIXELS", 100 * 100 - 1)
     loaded = []
     monkeypatch.setattr(Image.Image, "load", lambda self: loaded.append(self))
 
@@ -197,8 +198,8 @@ def test_s3_objects_carry_their_type_and_disposition():
 
 @override_settings(AWS_STORAGE_BUCKET_NAME="hoaban-test", AWS_S3_REGION_NAME="ap-southeast-1")
 def test_the_s3_storages_apply_the_parameters_and_keep_private_files_private():
-    public = uploads.PublicS3Storage()
-    private = uploads.PrivateS3Storage()
+    public = PublicS3Storage()
+    private = PrivateS3Storage()
 
     assert public.get_object_parameters("products/2026/a.svg")["ContentDisposition"] == (
         "attachment"

@@ -443,3 +443,12 @@ def test_the_migration_moves_old_public_scans_into_private_storage():
     assert (private_root() / page.scan.name).read_bytes() == HTML
     assert gone.scan.name == "certificates/2025/missing.pdf"
     assert files_under(settings.MEDIA_ROOT) == []
+
+
+@pytest.mark.parametrize("pk", [0, 2**31, 2**63, 10**30])
+def test_a_scan_number_beyond_any_column_is_not_found(client, pk):
+    certificate = with_scan(is_scan_public=True)
+
+    response = client.get(f"/org/{certificate.organisation.slug}/certificates/{pk}/scan/")
+
+    assert response.status_code == 404

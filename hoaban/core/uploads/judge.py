@@ -1,21 +1,8 @@
-"""Uploaded files: the one owner (DESIGN.md). Every file field of the project goes through here.
+"""Judging an upload by its content: pictures decoded and re-encoded, scans checked.
 
-- An upload is judged by its **content** (magic bytes, then a full decode), never by its name
-  or the content type the browser declared.
-- A photo (product image, logo, picture of a certificate) is decoded and **re-encoded** by
-  Pillow: JPEG, PNG or WebP in, WebP out. EXIF, ICC, XMP and PNG text chunks are left behind
-  (a re-encode writes pixels only), a decompression bomb is refused before decoding, and the
-  file is stored under a random name with the extension the server chose.
-- A certificate scan is a PDF or a picture. A picture is re-encoded like a photo; a PDF is kept
-  as it is, under a random name, and only ever served as a download.
-- Anything else (HTML, SVG, a PNG named `.html` that does not decode, polyglots…) is refused
-  with `UploadRefused`, a `ServiceError` with a message a person can read.
-- Serving: `serve_media` for public /media/ (nosniff, sandbox CSP, attachment unless it is a
-  picture we wrote); `private_file_response` for private files after an access check.
-  Private files live in `private_storage()`, never under /media/.
+Part of `hoaban.core.uploads` (import from there).
 """
 
-import posixpath
 import secrets
 import warnings
 from dataclasses import dataclass
@@ -25,15 +12,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage, storages
 from django.core.files.uploadedfile import UploadedFile
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.utils._os import safe_join
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from .errors import ServiceError
+from ..errors import ServiceError
 
 # --- limits -------------------------------------------------------------------------------
 
@@ -44,13 +27,7 @@ THUMBNAIL_SIZE = (320, 320)  # lists and cards
 MEDIUM_SIZE = (800, 800)  # the product page
 WEBP_QUALITY = 80
 VARIANT_QUALITY = 70
-
-# Extensions we write ourselves: the only ones served inline, always with their own type.
-INLINE_TYPES = {".webp": "image/webp", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
-INLINE_TYPES[".png"] = "image/png"  # demo logos and pictures (drawn by Pillow, not uploaded)
-PRIVATE_PREFIXES = ("certificates/", "private/")  # never served from /media/
-
-SANDBOX_CSP = "sandbox; default-src 'none'"
+LOGO_SIZE = 512  # pixels a side: a logo is shown small
 
 NOT_A_PHOTO = _("This file is not a photo. Choose a JPEG, PNG or WebP picture.")
 
@@ -274,174 +251,9 @@ class JudgedFileField(forms.FileField):
 
 def logo_field(**kwargs) -> JudgedFileField:
     return JudgedFileField(
-        judge=lambda upload: picture_from_upload(upload, field="logo", size=512), **kwargs
+        judge=lambda upload: picture_from_upload(upload, field="logo", size=LOGO_SIZE), **kwargs
     )
 
 
 def scan_field(**kwargs) -> JudgedFileField:
     return JudgedFileField(judge=lambda upload: scan_from_upload(upload, field="scan"), **kwargs)
-
-
-# --- storages -------------------------------------------------------------------------------
-
-
-class PrivateFileSystemStorage(FileSystemStorage):
-    """Files that are not public (certificate scans): outside MEDIA_ROOT, with no URL.
-
-    Its folder is PRIVATE_MEDIA_ROOT, or `private` next to MEDIA_ROOT when that is not set.
-    Read them only through a view that checks who asks (`private_file_response`).
-    """
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("base_url", "/private-files-have-no-url/")
-        super().__init__(**kwargs)
-
-    @cached_property
-    def base_location(self):
-        configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
-        if self._location is not None:
-            return self._location
-        if configured:
-            return configured
-        return posixpath.join(posixpath.dirname(str(settings.MEDIA_ROOT).rstrip("/")), "private")
-
-    def _clear_cached_properties(self, setting, **kwargs):
-        super()._clear_cached_properties(setting, **kwargs)
-        if setting == "PRIVATE_MEDIA_ROOT":
-            self.__dict__.pop("base_location", None)
-            self.__dict__.pop("location", None)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL: link to the view that serves them.")
-
-
-def private_storage():
-    """The storage of private files (the `private` entry of STORAGES)."""
-    return storages["private"]
-
-
-def object_parameters(name: str, *, private: bool = False) -> dict[str, str]:
-    """S3 object parameters for a stored file, set when it is written.
-
-    S3 cannot carry a Content-Security-Policy or nosniff header per object; what it can carry
-    is the type and the disposition, so a non-picture (a PDF, anything unexpected) downloads
-    instead of rendering, and a picture is only ever served as the picture type we wrote.
-    """
-    extension = posixpath.splitext(name)[1].lower()
-    content_type = INLINE_TYPES.get(extension)
-    if content_type and not private:
-        return {
-            "ContentType": content_type,
-            "ContentDisposition": "inline",
-            "CacheControl": "public, max-age=31536000, immutable",
-        }
-    guessed = "application/pdf" if extension == ".pdf" else content_type
-    return {
-        "ContentType": guessed or "application/octet-stream",
-        "ContentDisposition": "attachment",
-        "CacheControl": "private, no-store" if private else "public, max-age=86400",
-    }
-
-
-try:  # django-storages is a dependency, but keep the embedded mode importable without boto3
-    from storages.backends.s3 import S3Storage
-except ImportError:  # pragma: no cover
-    S3Storage = None
-
-if S3Storage is not None:
-
-    class PublicS3Storage(S3Storage):
-        """Public media on S3: each object carries its own type and disposition."""
-
-        def get_object_parameters(self, name):
-            return {**super().get_object_parameters(name), **object_parameters(name)}
-
-    class PrivateS3Storage(S3Storage):
-        """Private files on S3: a private ACL, under `private/`, signed URLs, downloads only."""
-
-        def __init__(self, **kwargs):
-            kwargs.setdefault("location", "private")
-            kwargs.setdefault("default_acl", "private")
-            kwargs.setdefault("querystring_auth", True)
-            super().__init__(**kwargs)
-
-        def get_object_parameters(self, name):
-            private = object_parameters(name, private=True)
-            return {**super().get_object_parameters(name), **private}
-
-
-# --- serving --------------------------------------------------------------------------------
-
-
-def _guarded(response: HttpResponse) -> HttpResponse:
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = SANDBOX_CSP
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
-    return response
-
-
-def file_response(
-    fileobj, name: str, *, inline_allowed: bool, download_name: str | None = None
-) -> FileResponse:
-    """A file with headers that stop a browser from running it.
-
-    Inline only for the picture types we write ourselves, with their own type; everything else
-    is `application/octet-stream` (a PDF: `application/pdf`) with `Content-Disposition:
-    attachment`.
-    """
-    extension = posixpath.splitext(name)[1].lower()
-    content_type = INLINE_TYPES.get(extension)
-    if inline_allowed and content_type:
-        response = FileResponse(fileobj, content_type=content_type)
-    else:
-        attachment_type = "application/pdf" if extension == ".pdf" else "application/octet-stream"
-        response = FileResponse(
-            fileobj,
-            content_type=attachment_type,
-            as_attachment=True,
-            filename=download_name or posixpath.basename(name),
-        )
-    return _guarded(response)
-
-
-def serve_media(request: HttpRequest, path: str) -> HttpResponse:
-    """/media/<path> in the embedded mode, in place of django.views.static.serve.
-
-    Private folders are not found here; a picture we wrote is served inline as itself; any
-    other file (an old upload that kept its uploader's name) downloads.
-    """
-    path = posixpath.normpath(path).lstrip("/")
-    if (
-        not path
-        or path.startswith("..")
-        or "\x00" in path
-        or any(path.startswith(prefix) for prefix in PRIVATE_PREFIXES)
-    ):
-        raise Http404
-    try:
-        full_path = safe_join(str(settings.MEDIA_ROOT), path)
-    except ValueError:  # outside MEDIA_ROOT
-        raise Http404 from None
-    try:
-        fileobj = open(full_path, "rb")  # noqa: SIM115 (FileResponse closes it)
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
-        raise Http404 from None
-    response = file_response(fileobj, path, inline_allowed=True)
-    response["Cache-Control"] = "public, max-age=86400"
-    return response
-
-
-def private_file_response(field_file, *, download_name: str) -> HttpResponse:
-    """A private file (already access-checked by the caller), always as a download."""
-    try:
-        fileobj = field_file.storage.open(field_file.name, "rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    extension = posixpath.splitext(field_file.name)[1].lower()
-    if extension and not download_name.lower().endswith(extension):
-        download_name += extension
-    response = file_response(
-        fileobj, field_file.name, inline_allowed=False, download_name=download_name
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
