@@ -6,6 +6,7 @@ Part of `hoaban.core.uploads` (import from there).
 import posixpath
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils._os import safe_join
 
@@ -18,7 +19,6 @@ SANDBOX_CSP = "sandbox; default-src 'none'"
 def _guarded(response: HttpResponse) -> HttpResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = SANDBOX_CSP
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
     return response
 
 
@@ -62,11 +62,11 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         raise Http404
     try:
         full_path = safe_join(str(settings.MEDIA_ROOT), path)
-    except ValueError:  # outside MEDIA_ROOT
+    except (SuspiciousFileOperation, ValueError):  # outside MEDIA_ROOT
         raise Http404 from None
     try:
         fileobj = open(full_path, "rb")  # noqa: SIM115 (FileResponse closes it)
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
+    except OSError:  # missing, a folder, unreadable, a name too long…
         raise Http404 from None
     response = file_response(fileobj, path, inline_allowed=True)
     response["Cache-Control"] = "public, max-age=86400"
@@ -86,4 +86,5 @@ def private_file_response(field_file, *, download_name: str) -> HttpResponse:
         fileobj, field_file.name, inline_allowed=False, download_name=download_name
     )
     response["Cache-Control"] = "private, no-store"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"  # no other site may embed it
     return response
