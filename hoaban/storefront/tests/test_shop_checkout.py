@@ -36,6 +36,11 @@ def checkout_key(client) -> str:
     return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
 
 
+def placed_url(key) -> str:
+    """The order-placed page of the checkout with this key: by the placement's token."""
+    return reverse("shop:placed", args=[IdempotencyRecord.objects.get(key=key).token])
+
+
 def form_data(key, **changes):
     data = {
         "name": "Nguyễn Thị Lan",
@@ -68,7 +73,7 @@ def test_checkout_with_two_sellers_places_two_orders(client, two_sellers):
     response = client.post(reverse("shop:checkout"), form_data(key))
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("shop:placed", args=[key])
+    assert response["Location"] == placed_url(key)
     orders = Order.objects.order_by("seller__name")
     assert [(o.seller.name, o.subtotal, o.buyer_phone) for o in orders] == [
         ("HTX Chè Bằng Phúc", 120_000, "+84912345678"),
@@ -86,7 +91,7 @@ def test_placed_page_lists_every_code_and_the_cod_note(client, two_sellers):
 
     page = client.post(reverse("shop:checkout"), form_data(key), follow=True)
 
-    html = english(client).get(reverse("shop:placed", args=[key])).content.decode()
+    html = english(client).get(placed_url(key)).content.decode()
     for order in Order.objects.all():
         assert order.code in html
     assert "Pay 45.000 ₫ in cash when you receive your order." in html
@@ -101,7 +106,7 @@ def test_vietqr_page_shows_the_qr_the_amount_the_code_and_the_bank(client, two_s
     client.post(reverse("shop:checkout"), form_data(key, payment="vietqr"))
 
     order = Order.objects.get()
-    html = client.get(reverse("shop:placed", args=[key])).content.decode()
+    html = client.get(placed_url(key)).content.decode()
     assert html.count("<svg") >= 1
     assert '<svg aria-hidden="true" focusable="false"' in html
     assert "135.000 ₫" in html
@@ -121,7 +126,7 @@ def test_double_submit_with_the_same_key_places_one_set_of_orders(client, two_se
 
     assert Order.objects.count() == 2
     assert IdempotencyRecord.objects.count() == 1
-    assert first["Location"] == second["Location"] == reverse("shop:placed", args=[key])
+    assert first["Location"] == second["Location"] == placed_url(key)
 
 
 def test_same_key_replayed_by_the_pipeline_when_the_basket_is_still_there(client, two_sellers):
@@ -135,7 +140,7 @@ def test_same_key_replayed_by_the_pipeline_when_the_basket_is_still_there(client
 
     again = client.post(reverse("shop:checkout"), form_data(key))
 
-    assert again["Location"] == reverse("shop:placed", args=[key])
+    assert again["Location"] == placed_url(key)
     assert Order.objects.count() == 1
 
 
@@ -252,7 +257,7 @@ def test_pickup_with_cash_needs_no_address(client, two_sellers):
         None,
         Payment.Method.CASH,
     )
-    html = english(client).get(reverse("shop:placed", args=[key])).content.decode()
+    html = english(client).get(placed_url(key)).content.decode()
     assert "Pay 90.000 ₫ in cash when you pick up your order." in html
 
 
@@ -318,9 +323,11 @@ def test_placed_page_query_count_does_not_grow(client, django_assert_num_queries
     client.post(reverse("shop:checkout"), form_data(key, payment="vietqr"))
     assert Order.objects.count() == sellers
 
+    url = placed_url(key)
+
     # session, placement record, orders (seller and payment joined), their lines.
     with django_assert_num_queries(4):
-        response = client.get(reverse("shop:placed", args=[key]))
+        response = client.get(url)
 
     assert response.status_code == 200
 
