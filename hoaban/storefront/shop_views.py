@@ -11,13 +11,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from hoaban.accounts.phone import display_phone
 from hoaban.commerce import throttles
 from hoaban.commerce.errors import IdempotencyConflict, InvalidOrder, OrderError, OutOfStock
-from hoaban.commerce.models import IdempotencyRecord, Order, Review
+from hoaban.commerce.models import IdempotencyRecord, Order, Payment, Review
 from hoaban.commerce.queries import order_for_tracking
 from hoaban.commerce.services import (
     BuyerInput,
@@ -27,6 +27,7 @@ from hoaban.commerce.services import (
     order_place,
     review_create,
 )
+from hoaban.commerce.stock import hold_minutes
 from hoaban.core.errors import ServiceError
 from hoaban.core.throttle import Throttled
 from hoaban.places.forms import picker_initial, wants_communes
@@ -320,8 +321,26 @@ def placed(request: HttpRequest, token: str) -> HttpResponse:
         {
             "orders": [(order, payment_instructions(order)) for order in orders],
             "grand_total": sum(order.total for order in orders),
+            "transfer_hold": _transfer_hold_text(),
         },
     )
+
+
+def _transfer_hold_text() -> str:
+    """How soon to pay a transfer before the goods go back on sale (commerce.stock)."""
+    minutes = hold_minutes(Payment.Method.VIETQR)
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return ngettext(
+            "Please transfer within %(count)d hour: until then the goods are kept for you.",
+            "Please transfer within %(count)d hours: until then the goods are kept for you.",
+            hours,
+        ) % {"count": hours}
+    return ngettext(
+        "Please transfer within %(count)d minute: until then the goods are kept for you.",
+        "Please transfer within %(count)d minutes: until then the goods are kept for you.",
+        minutes,
+    ) % {"count": minutes}
 
 
 # --- tracking and reviews -------------------------------------------------------------------

@@ -266,8 +266,10 @@ def _validate_caps(
     `per_seller` units from one seller, so one order cannot take a seller's whole stock."""
     per_product, per_seller = order_caps()
     by_seller: dict[int, int] = {}
+    over_product_cap: set[int] = set()  # sellers already told about one product's cap
     for product, quantity, _price in clean.lines:
         if quantity > per_product:
+            over_product_cap.add(product.organisation_id)
             index = quantities[product.code][0]
             errors[f"lines.{index}.quantity"] = _(
                 "One order can have at most %(max)d of %(name)s (%(code)s). "
@@ -275,7 +277,10 @@ def _validate_caps(
             ) % {"max": per_product, "name": product.name, "code": product.code}
         by_seller[product.organisation_id] = by_seller.get(product.organisation_id, 0) + quantity
     for product, _quantity, _price in clean.lines:
-        if by_seller.get(product.organisation_id, 0) > per_seller:
+        if (
+            product.organisation_id not in over_product_cap
+            and by_seller.get(product.organisation_id, 0) > per_seller
+        ):
             errors.setdefault(
                 "lines",
                 _(
