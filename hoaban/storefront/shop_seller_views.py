@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -74,8 +75,14 @@ NOT_FOUND_PRODUCT = gettext_lazy(
 
 
 def _not_found(request: HttpRequest, message=NOT_FOUND_ORDER) -> HttpResponse:
-    """The one answer for a code that does not exist and a code of another organisation."""
-    return render(request, "shop/seller/not_found.html", {"message": message}, status=404)
+    """The one answer for a code that does not exist and a code of another organisation:
+    nothing in it depends on the code asked for (the language switch returns to the list)."""
+    return render(
+        request,
+        "shop/seller/not_found.html",
+        {"message": message, "language_next": reverse("shop:seller_orders")},
+        status=404,
+    )
 
 
 def _status_choices():

@@ -343,3 +343,69 @@ def test_logged_in_buyer_finds_her_name_and_phone_filled_in(client, two_sellers)
 
     assert 'value="Hà Thị Thu"' in html
     assert 'value="0912 000 222"' in html
+
+
+# --- issue 6: the order-placed page by a random token, never by the idempotency key ---------
+
+
+def test_the_placed_page_is_reached_by_a_random_token_not_the_key(client, two_sellers):
+    noodles, tea = two_sellers
+    fill_basket(client, (noodles, 1), (tea, 1))
+    key = checkout_key(client)
+
+    response = client.post(reverse("shop:checkout"), form_data(key))
+
+    token = IdempotencyRecord.objects.get(key=key).token
+    assert re.fullmatch(r"[A-Za-z0-9_-]{22}", token)  # 128 bits from `secrets`
+    assert response["Location"] == f"/orders/placed/{token}/"
+    assert key not in response["Location"]
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get(f"/orders/placed/{key}/").status_code == 404
+
+
+def test_each_placement_draws_its_own_token(client, two_sellers):
+    noodles, _tea = two_sellers
+    for _ in range(3):
+        fill_basket(client, (noodles, 1))
+        client.post(reverse("shop:checkout"), form_data(checkout_key(client)))
+
+    tokens = set(IdempotencyRecord.objects.values_list("token", flat=True))
+    assert len(tokens) == 3
+
+
+@pytest.mark.parametrize("token", ["A" * 22, "x" * 200, "%00", "..%2F..%2F"])
+def test_an_unknown_token_is_not_found(client, two_sellers, token):
+    noodles, _tea = two_sellers
+    fill_basket(client, (noodles, 1))
+    client.post(reverse("shop:checkout"), form_data(checkout_key(client)))
+
+    assert client.get(f"/orders/placed/{token}/").status_code == 404
+
+
+def test_an_api_clients_key_does_not_open_its_placed_page_from_another_browser(client, two_sellers):
+    # An API client may choose a guessable key; posting it to the checkout leads nowhere.
+    import json
+
+    noodles, _tea = two_sellers
+    client.post(
+        "/api/v1/orders",
+        json.dumps(
+            {
+                "lines": [{"product": noodles.code, "quantity": 1}],
+                "buyer": {"name": "Hà Thị Thu", "phone": "0912 000 222"},
+                "delivery": {"method": "pickup"},
+                "payment": "cash",
+            }
+        ),
+        content_type="application/json",
+        headers={"Idempotency-Key": "order-1"},
+    )
+    stranger = type(client)()
+    fill_basket(stranger, (noodles, 1))
+
+    response = english(stranger).post(reverse("shop:checkout"), form_data("order-1"))
+
+    assert response.status_code == 400
+    assert "This order key was already used for a different order." in response.content.decode()
+    assert IdempotencyRecord.objects.get(key="order-1").token not in response.content.decode()
+    assert Order.objects.count() == 1
