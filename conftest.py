@@ -89,4 +89,6 @@ def frozen_clock(monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: clock.now)
     monkeypatch.setattr(throttle, "clock", lambda: clock.now.timestamp())
     return clock
+
+
 # --- end of issue 6 (orders) fixtures

@@ -61,7 +61,7 @@ def placement_take(request: HttpRequest, phone_e164: str) -> list[Taken]:
     """Count one placement for the client's address and the buyer's phone, or raise
     Throttled (counting nothing). Give the counts back with `placement_give_back` when no
     new order was placed."""
-    subjects = [("order_place_address", client_address(request))]
+    subjects = [("order_place_address", throttle.address_subject(client_address(request)))]
     if phone_e164:
         subjects.append(("order_place_phone", phone_e164))
     taken: list[Taken] = []
@@ -90,7 +90,8 @@ def tracking_take(request: HttpRequest, code: str) -> None:
     code_wait = throttle.wait(throttle.rate("order_track_code_failures"), _code_subject(code))
     if code_wait:
         raise _tracking_refused(code_wait)
-    taken = throttle.take(throttle.rate("order_track_address"), client_address(request))
+    address = throttle.address_subject(client_address(request))
+    taken = throttle.take(throttle.rate("order_track_address"), address)
     if not taken.allowed:
         raise _tracking_refused(taken.retry_after)
 

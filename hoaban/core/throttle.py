@@ -3,7 +3,7 @@
 One small helper for every throttle (order placement, order tracking, later the channels):
 
     limit = throttle.rate("order_place_address")      # settings.THROTTLE_RATES or the default
-    taken = throttle.take(limit, client_address(request))
+    taken = throttle.take(limit, throttle.address_subject(client_address(request)))
     if not taken.allowed:
         ... answer 429 with Retry-After: taken.retry_after
     ...
@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import ipaddress
 import math
 import re
 import time
@@ -87,6 +88,21 @@ def rate(name: str) -> Limit:
     """The limit called `name`: settings.THROTTLE_RATES[name], else DEFAULT_RATES[name]."""
     configured = getattr(settings, "THROTTLE_RATES", {}) or {}
     return parse_rate(name, configured.get(name) or DEFAULT_RATES[name])
+
+
+def address_subject(address: str) -> str:
+    """What to count a client address as: an IPv4 address itself, an IPv6 address by its /64
+    network (one home or phone gets a whole /64: counting single IPv6 addresses would let
+    anyone step around a limit)."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
 
 
 def _subject_hash(subject: str) -> str:

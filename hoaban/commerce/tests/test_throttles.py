@@ -103,6 +103,16 @@ def test_the_eleventh_order_from_one_address_in_ten_minutes_is_429(client, froze
     assert Order.objects.count() == 11
 
 
+def test_ipv6_addresses_of_one_64_network_count_as_one_address(client, frozen_clock, rice):
+    for n in range(10):
+        post(client, body(rice, phone=phone(n)), f"k{n}", address=f"2001:db8:7:7::{n + 1:x}")
+
+    same_network = post(client, body(rice, phone=phone(10)), "k10", address="2001:db8:7:7:a::1")
+    next_network = post(client, body(rice, phone=phone(11)), "k11", address="2001:db8:7:8::1")
+
+    assert (same_network.status_code, next_network.status_code) == (429, 201)
+
+
 def test_a_replay_is_neither_throttled_nor_counted(client, frozen_clock, rice):
     for n in range(4):
         post(client, body(rice), f"k{n}")

@@ -148,3 +148,17 @@ def test_a_thousand_subjects_do_not_disturb_each_other():
 
 def test_retry_after_in_whole_minutes():
     assert [throttle.retry_after_minutes(s) for s in (1, 59, 60, 61, 3600)] == [1, 1, 1, 2, 60]
+
+
+@pytest.mark.parametrize(
+    ("address", "subject"),
+    [
+        ("203.0.113.7", "203.0.113.7"),
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"),
+        ("::ffff:203.0.113.7", "203.0.113.7"),
+        ("not an address", "not an address"),
+    ],
+)
+def test_an_ipv6_client_is_counted_by_its_64_network(address, subject):
+    assert throttle.address_subject(address) == subject
