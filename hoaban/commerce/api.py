@@ -31,8 +31,7 @@ from hoaban.core.throttle import Throttled
 
 from . import throttles
 from .errors import IdempotencyConflict, InvalidOrder, OutOfStock
-from .models import IdempotencyRecord
-from .queries import order_for_tracking
+from .queries import order_for_tracking, placement_exists
 from .services import BuyerInput, DeliveryInput, LineInput, order_place
 from .summaries import order_tracking
 
@@ -220,7 +219,7 @@ def order_create(request: HttpRequest):
         user = request.user if getattr(request, "user", None) is not None else None
         inputs = _inputs(data)
         taken = []
-        if not _already_placed(key):
+        if not placement_exists(key):  # a replay is neither throttled nor counted
             try:
                 taken = throttles.placement_take(request, _phone(inputs["buyer"].phone))
             except Throttled as error:
@@ -261,14 +260,6 @@ def order_create(request: HttpRequest):
             throttles.placement_give_back(taken)
             response["Idempotent-Replayed"] = "true"
         return response
-
-
-def _already_placed(key: str) -> bool:
-    """A replay of an order placed with this key (not throttled, not counted)."""
-    key = key.strip()
-    if not key or len(key) > 100 or not key.isprintable():
-        return False
-    return IdempotencyRecord.objects.filter(key=key).exists()
 
 
 def _phone(value: Any) -> str:

@@ -18,7 +18,7 @@ from hoaban.accounts.phone import display_phone
 from hoaban.commerce import throttles
 from hoaban.commerce.errors import IdempotencyConflict, InvalidOrder, OrderError, OutOfStock
 from hoaban.commerce.models import IdempotencyRecord, Order, Payment, Review
-from hoaban.commerce.queries import order_for_tracking
+from hoaban.commerce.queries import order_for_tracking, placement_exists
 from hoaban.commerce.services import (
     BuyerInput,
     DeliveryInput,
@@ -249,7 +249,9 @@ def _place(request: HttpRequest, form: CheckoutForm, cart: Cart) -> HttpResponse
     data = form.cleaned_data
     commune = data.get("commune")
     shipping = data["delivery"] == CheckoutForm.DELIVERY_SHIP
-    taken = throttles.placement_take(request, data["phone"])
+    # A replay (the same key placed already) is neither throttled nor counted.
+    key = data["idempotency_key"]
+    taken = [] if placement_exists(key) else throttles.placement_take(request, data["phone"])
     try:
         result = order_place(
             lines=[LineInput(product=code, quantity=q) for code, q in cart.quantities.items()],

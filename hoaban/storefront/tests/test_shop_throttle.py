@@ -112,6 +112,25 @@ def test_a_second_tap_over_the_limit_still_shows_what_the_first_placed(
     assert Order.objects.count() == 5
 
 
+def test_a_racing_replay_over_the_limit_is_replayed_not_throttled(client, frozen_clock, noodles):
+    # Two taps racing: the second still sees the basket and not yet the first's session.
+    for _ in range(4):
+        checkout(client, noodles)
+    client.post(reverse("shop:cart_add"), {"product": noodles.code, "quantity": 1})
+    key = checkout_key(client)
+    first = checkout(client, noodles, key=key)
+    session = client.session
+    session["shop_placed"] = []
+    session.save()
+    client.post(reverse("shop:cart_add"), {"product": noodles.code, "quantity": 1})
+
+    again = checkout(client, noodles, key=key)  # the same basket again (2 ×), same request
+
+    assert (first.status_code, again.status_code) == (302, 302)
+    assert again["Location"] == first["Location"]
+    assert Order.objects.count() == 5
+
+
 def test_a_refused_checkout_is_not_counted_and_names_the_cap(client, frozen_clock, noodles):
     client.post(reverse("shop:cart_add"), {"product": noodles.code, "quantity": 100})
     refused = [checkout(english(client), noodles) for _ in range(6)]  # 101 > the cap of 100
