@@ -211,6 +211,28 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# --- Orders: caps, stock holds and throttles (issue 6; hoaban.commerce.services.validation,
+# hoaban.commerce.stock, hoaban.commerce.throttles). One order may hold at most this many
+# units of one product (summed over its lines) and from one seller; bigger purchases are
+# business deals (sourcing requests) or arranged with the cooperative.
+ORDER_MAX_QUANTITY_PER_PRODUCT = int(os.environ.get("ORDER_MAX_QUANTITY_PER_PRODUCT", "100"))
+ORDER_MAX_UNITS_PER_SELLER = int(os.environ.get("ORDER_MAX_UNITS_PER_SELLER", "300"))
+# How long an unconfirmed order holds its stock: an unpaid bank transfer 2 hours; cash on
+# delivery, cash at pick-up and a transfer seen arriving: until confirmed, at most 24 hours.
+ORDER_HOLD_UNPAID_TRANSFER_MINUTES = int(
+    os.environ.get("ORDER_HOLD_UNPAID_TRANSFER_MINUTES", "120")
+)
+ORDER_HOLD_UNCONFIRMED_MINUTES = int(os.environ.get("ORDER_HOLD_UNCONFIRMED_MINUTES", "1440"))
+# Throttles (hoaban.core.throttle), "events/period" with s, m, h or d; unset names use the
+# defaults in hoaban.core.throttle.DEFAULT_RATES.
+THROTTLE_RATES = {
+    "order_place_address": os.environ.get("THROTTLE_ORDER_PLACE_ADDRESS", "10/10m"),
+    "order_place_phone": os.environ.get("THROTTLE_ORDER_PLACE_PHONE", "5/h"),
+    "order_track_address": os.environ.get("THROTTLE_ORDER_TRACK_ADDRESS", "30/10m"),
+    "order_track_code_failures": os.environ.get("THROTTLE_ORDER_TRACK_CODE_FAILURES", "10/h"),
+}
+# --- end of orders block
+
 # Version of the personal-data consent text shown at sign-up (Law 91/2025/QH15).
 CONSENT_VERSION = "2026-01"
 
