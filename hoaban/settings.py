@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",  # its templates and static files: the API docs work offline (no CDN)
     "axes",
+    "csp",
     "hoaban.core",
     "hoaban.places",
     "hoaban.accounts",
@@ -56,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy with a per-response nonce
+    "hoaban.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -198,6 +202,28 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Content-Security-Policy (django-csp) -------------------------------------------------
+# Everything from our own origin; inline <style>/<script> only with the response's nonce
+# (`{{ request.csp_nonce }}`, `{% inline_css %}`), so an injected tag or attribute never runs.
+# No style or on* attributes anywhere. CSP_EXTRA_IMG_SRC: media origins in the S3 mode
+# (e.g. https://media.example.org), comma-separated.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *env_list("CSP_EXTRA_IMG_SRC")],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- Permissions-Policy (hoaban.core.middleware.PermissionsPolicyMiddleware) ---------------
+# Every powerful feature off; the camera only on these path prefixes (event check-in, later).
+PERMISSIONS_POLICY_CAMERA_PATHS = env_list("PERMISSIONS_POLICY_CAMERA_PATHS", "/meet/checkin/")
 
 # Version of the personal-data consent text shown at sign-up (Law 91/2025/QH15).
 CONSENT_VERSION = "2026-01"
