@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",  # Content-Security-Policy with a per-response nonce
     "hoaban.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hoaban.core.error_pages.ApiErrorJson",  # under /api/ every error is JSON
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hoaban.core.middleware.LanguageMiddleware",
@@ -81,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # 503 when the database is unreachable from a view (hoaban.core.error_pages).
+    "hoaban.core.error_pages.DatabaseOutage",
 ]
 
 ROOT_URLCONF = "hoaban.urls"
@@ -222,6 +225,7 @@ if _proxy_ssl_header and len(_proxy_ssl_header) != 2:
         'SECURE_PROXY_SSL_HEADER must be "HEADER,value", e.g. "HTTP_X_FORWARDED_PROTO,https".'
     )
 SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header) if _proxy_ssl_header else None
+CSRF_FAILURE_VIEW = "hoaban.core.error_pages.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

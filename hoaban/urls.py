@@ -23,3 +23,9 @@ if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
+
+# Error pages in the site's layout and language; JSON under /api/ (hoaban.core.error_pages).
+handler400 = "hoaban.core.error_pages.bad_request"
+handler403 = "hoaban.core.error_pages.permission_denied"
+handler404 = "hoaban.core.error_pages.page_not_found"
+handler500 = "hoaban.core.error_pages.server_error"
