@@ -15,7 +15,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from hoaban.core.error_pages import CODES, outage_response
 
 
-class ErrorOut(Schema):
+class ApiErrorOut(Schema):
     """An error: what happened (a sentence) and a stable code (`not_found`, `invalid`…)."""
 
     detail: str
@@ -28,17 +28,20 @@ class ValidationItem(Schema):
     type: str
 
 
-class InvalidOut(Schema):
+class ApiInvalidOut(Schema):
     """422: a sentence, or (schema validation) the list of what is wrong, field by field."""
 
     detail: str | list[ValidationItem]
     code: str
 
 
-# The error answers every operation may give, for `response={200: …, **ERRORS}`.
-ERRORS: dict[int, Any] = {422: InvalidOut, 503: ErrorOut}
-NOT_FOUND: dict[int, Any] = {404: ErrorOut}
-UNAUTHORIZED: dict[int, Any] = {401: ErrorOut}
+# The error answers every operation may give, for `response={200: …, **ERRORS}`: 400 (a
+# request refused at the edge, e.g. a NUL byte), 422 (a value out of its bounds), 503 (the
+# database is unreachable; with Retry-After).
+ERRORS: dict[int, Any] = {400: ApiErrorOut, 422: ApiInvalidOut, 503: ApiErrorOut}
+NOT_FOUND: dict[int, Any] = {404: ApiErrorOut}
+UNAUTHORIZED: dict[int, Any] = {401: ApiErrorOut}
+TOO_MANY: dict[int, Any] = {429: ApiErrorOut}
 
 
 def install_error_handlers(api: NinjaAPI) -> None:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
+from hoaban.api.errors import ERRORS, TOO_MANY, ApiErrorOut, ApiInvalidOut
 
 from .errors import IdempotencyConflict, InvalidOrder, OutOfStock
 from .queries import order_for_tracking
@@ -169,7 +170,14 @@ def _inputs(data: dict[str, Any]) -> dict[str, Any]:
 
 @router.post(
     "",
-    response={201: OrdersOut, 409: OutOfStockOut, 422: ErrorOut},
+    # 422: the fields' messages (ErrorOut), or {detail, code} from the API's own checks.
+    response={
+        **ERRORS,
+        **TOO_MANY,
+        201: OrdersOut,
+        409: OutOfStockOut,
+        422: ErrorOut | ApiInvalidOut,
+    },
     summary="Place an order (one per seller)",
     openapi_extra={
         "requestBody": {
@@ -230,7 +238,11 @@ def order_create(request: HttpRequest):
         return response
 
 
-@router.get("/{code}", response={200: dict, 404: ErrorOut}, summary="Track an order")
+@router.get(
+    "/{code}",
+    response={200: dict, 404: ErrorOut | ApiErrorOut, **ERRORS, **TOO_MANY},
+    summary="Track an order",
+)
 def order_track(request: HttpRequest, code: str, phone: str = ""):
     """The order's state for its buyer: the code and the buyer's phone number must match."""
     with translation.override(request_language(request)):
