@@ -3,7 +3,7 @@
 - Web pages are rendered in the site's layout (base.html) and in the visitor's language (the
   language cookie, as `LanguageMiddleware` reads it), each saying what happened, what to do
   next, with a link home.
-- The 500 and 503 pages are rendered WITHOUT context processors (the cart one reads the
+- The 400, 500 and 503 pages are rendered WITHOUT context processors (the cart one reads the
   session, which may live in the very database that failed) and make no query.
 - Under `/api/` every error is JSON `{"detail": …, "code": …}`, never HTML; `ApiErrorJson`
   turns any other HTML error there (405, a 400 of Django's) into that shape too.
@@ -179,7 +179,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         texts = _csrf_texts()
         if is_api(request):
             return api_error(403, texts["detail"], "csrf_failed")
-        return _page(request, 403, texts, static=True)
+        return _page(request, 403, texts, static=False)
 
 
 # --- middleware --------------------------------------------------------------------------
