@@ -27,11 +27,11 @@ class LanguageMiddleware:
         return response
 
 
-# Features a page of ours never needs; each is answered `()` (allowed nowhere), except the
-# camera on the configured check-in paths (settings.PERMISSIONS_POLICY_CAMERA_PATHS).
+# Features a page of ours never needs (devices, sensors, location, payment); each is answered
+# `()` (allowed nowhere), except the camera on the configured check-in paths
+# (settings.PERMISSIONS_POLICY_CAMERA_PATHS). Kept short: the header goes with every response.
 POWERFUL_FEATURES = (
     "accelerometer",
-    "autoplay",
     "bluetooth",
     "camera",
     "display-capture",
@@ -42,11 +42,8 @@ POWERFUL_FEATURES = (
     "microphone",
     "midi",
     "payment",
-    "publickey-credentials-get",
-    "screen-wake-lock",
     "serial",
     "usb",
-    "xr-spatial-tracking",
 )
 
 
