@@ -41,7 +41,6 @@ class ApiInvalidOut(Schema):
 ERRORS: dict[int, Any] = {400: ApiErrorOut, 422: ApiInvalidOut, 503: ApiErrorOut}
 NOT_FOUND: dict[int, Any] = {404: ApiErrorOut}
 UNAUTHORIZED: dict[int, Any] = {401: ApiErrorOut}
-TOO_MANY: dict[int, Any] = {429: ApiErrorOut}
 
 
 def install_error_handlers(api: NinjaAPI) -> None:

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
-from hoaban.api.errors import ERRORS, TOO_MANY, ApiErrorOut, ApiInvalidOut
+from hoaban.api.errors import ERRORS, ApiErrorOut, ApiInvalidOut
 
 from .errors import IdempotencyConflict, InvalidOrder, OutOfStock
 from .queries import order_for_tracking
@@ -171,9 +171,9 @@ def _inputs(data: dict[str, Any]) -> dict[str, Any]:
 @router.post(
     "",
     # 422: the fields' messages (ErrorOut), or {detail, code} from the API's own checks.
+    # (429 is declared by the throttles, issue 6 `orders`.)
     response={
         **ERRORS,
-        **TOO_MANY,
         201: OrdersOut,
         409: OutOfStockOut,
         422: ErrorOut | ApiInvalidOut,
@@ -240,7 +240,7 @@ def order_create(request: HttpRequest):
 
 @router.get(
     "/{code}",
-    response={200: dict, 404: ErrorOut | ApiErrorOut, **ERRORS, **TOO_MANY},
+    response={200: dict, 404: ErrorOut | ApiErrorOut, **ERRORS},
     summary="Track an order",
 )
 def order_track(request: HttpRequest, code: str, phone: str = ""):
