@@ -198,6 +198,21 @@ def test_a_real_page_whose_queries_fail_answers_503(visitor):
     assert "Hoa Ban tạm thời không truy cập được" in response.content.decode()
 
 
+def test_a_missing_page_during_an_outage_is_a_503_not_a_500(visitor):
+    # Given a basket in the session: the 404 page's cart context processor reads it
+    with_a_basket(visitor)
+
+    with mock.patch(
+        "django.contrib.sessions.backends.db.SessionStore.load",
+        side_effect=OperationalError("the database system is shutting down"),
+    ):
+        response = visitor.get("/khong-co-trang-nay/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Hoa Ban tạm thời không truy cập được" in response.content.decode()
+
+
 def test_an_api_call_whose_queries_fail_answers_503_json(visitor):
     with mock.patch(
         "django.db.models.query.QuerySet._fetch_all",
