@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -21,10 +23,19 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-# The embedded default key is only for the demo on one's own machine; production sets SECRET_KEY.
-SECRET_KEY = os.environ.get(
-    "SECRET_KEY", "hoaban-embedded-demo-key-change-me-in-production-0123456789"
-)
+# --- The secret key: from the environment. The embedded demo key is used only when DEBUG is
+# on or HOABAN_DEMO=1 says this is the demo on one's own machine (the Makefile, the test run
+# and the bench set it); otherwise Hoa Ban refuses to start rather than sign sessions with a
+# key everybody knows.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not (DEBUG or env_bool("HOABAN_DEMO", False)):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. In production set SECRET_KEY to a long random value "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(50))'); for the demo on "
+            "your own machine set HOABAN_DEMO=1 (make run does) or DEBUG=1."
+        )
+    SECRET_KEY = "hoaban-embedded-demo-key-change-me-in-production-0123456789"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Behind a reverse proxy: the one header it sets with the client's address (e.g.
@@ -43,6 +54,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",  # its templates and static files: the API docs work offline (no CDN)
     "axes",
+    "csp",
     "hoaban.core",
     "hoaban.places",
     "hoaban.accounts",
@@ -56,7 +68,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy with a per-response nonce
+    "hoaban.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hoaban.core.error_pages.ApiErrorJson",  # under /api/ every error is JSON
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hoaban.core.middleware.LanguageMiddleware",
@@ -67,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # 503 when the database is unreachable from a view (hoaban.core.error_pages).
+    "hoaban.core.error_pages.DatabaseOutage",
 ]
 
 ROOT_URLCONF = "hoaban.urls"
@@ -207,6 +224,20 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# --- HTTPS, from the environment (README: Configuration); all off for the demo over http.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Behind a TLS-terminating proxy: "HTTP_X_FORWARDED_PROTO,https" (the header the proxy sets,
+# as Django names it, and the value that means https). Only if the proxy always sets it.
+_proxy_ssl_header = env_list("SECURE_PROXY_SSL_HEADER")
+if _proxy_ssl_header and len(_proxy_ssl_header) != 2:
+    raise ImproperlyConfigured(
+        'SECURE_PROXY_SSL_HEADER must be "HEADER,value", e.g. "HTTP_X_FORWARDED_PROTO,https".'
+    )
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header) if _proxy_ssl_header else None
+CSRF_FAILURE_VIEW = "hoaban.core.error_pages.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -232,6 +263,28 @@ THROTTLE_RATES = {
     "order_track_code_failures": os.environ.get("THROTTLE_ORDER_TRACK_CODE_FAILURES", "10/h"),
 }
 # --- end of orders block
+
+# --- Content-Security-Policy (django-csp) -------------------------------------------------
+# Everything from our own origin; inline <style>/<script> only with the response's nonce
+# (`{{ request.csp_nonce }}`, `{% inline_css %}`), so an injected tag or attribute never runs.
+# No style or on* attributes anywhere. CSP_EXTRA_IMG_SRC: media origins in the S3 mode
+# (e.g. https://media.example.org), comma-separated.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *env_list("CSP_EXTRA_IMG_SRC")],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- Permissions-Policy (hoaban.core.middleware.PermissionsPolicyMiddleware) ---------------
+# Every powerful feature off; the camera only on these path prefixes (event check-in, later).
+PERMISSIONS_POLICY_CAMERA_PATHS = env_list("PERMISSIONS_POLICY_CAMERA_PATHS", "/meet/checkin/")
 
 # Version of the personal-data consent text shown at sign-up (Law 91/2025/QH15).
 CONSENT_VERSION = "2026-01"

@@ -23,3 +23,9 @@ if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
     # serve_media: nosniff, sandbox CSP, pictures inline, anything else as a download, and
     # never the private folders (certificate scans are served by orgs, after a check).
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
+
+# Error pages in the site's layout and language; JSON under /api/ (hoaban.core.error_pages).
+handler400 = "hoaban.core.error_pages.bad_request"
+handler403 = "hoaban.core.error_pages.permission_denied"
+handler404 = "hoaban.core.error_pages.page_not_found"
+handler500 = "hoaban.core.error_pages.server_error"

@@ -8,6 +8,7 @@ UI files (ninja is an installed app): no CDN.
 from ninja import NinjaAPI, Swagger
 
 from . import lots, me, organisations, places, products
+from .errors import install_error_handlers
 
 api = NinjaAPI(
     title="Hoa Ban API",
@@ -20,6 +21,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs=Swagger(settings={"persistAuthorization": True}),
 )
+install_error_handlers(api)  # every error: {"detail", "code"} (errors.py)
 api.add_router("", places.router)
 api.add_router("", organisations.router)
 api.add_router("", products.router)

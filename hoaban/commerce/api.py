@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
+from hoaban.api.errors import ERRORS, ApiErrorOut, ApiInvalidOut
 from hoaban.core.throttle import Throttled
 
 from . import throttles
@@ -187,7 +188,14 @@ def _inputs(data: dict[str, Any]) -> dict[str, Any]:
 
 @router.post(
     "",
-    response={201: OrdersOut, 409: OutOfStockOut, 422: ErrorOut, 429: ThrottledOut},
+    # 422: the fields' messages (ErrorOut), or {detail, code} from the API's own checks.
+    response={
+        **ERRORS,
+        201: OrdersOut,
+        409: OutOfStockOut,
+        422: ErrorOut | ApiInvalidOut,
+        429: ThrottledOut,
+    },
     summary="Place an order (one per seller)",
     openapi_extra={
         "requestBody": {
@@ -272,7 +280,7 @@ def _phone(value: Any) -> str:
 
 @router.get(
     "/{code}",
-    response={200: dict, 404: ErrorOut, 429: ThrottledOut},
+    response={**ERRORS, 200: dict, 404: ErrorOut | ApiErrorOut, 429: ThrottledOut},
     summary="Track an order",
 )
 def order_track(request: HttpRequest, code: str, phone: str = ""):
