@@ -8,6 +8,10 @@ PORT ?= 8000
 ONLY ?=
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS='-m "not browser"'` or `-k journey`.
 PYTEST_ARGS ?=
+# The demo on one's own machine may use the embedded SECRET_KEY (production sets SECRET_KEY and
+# leaves HOABAN_DEMO unset: the settings then refuse to start without a key).
+HOABAN_DEMO ?= 1
+export HOABAN_DEMO
 # Debian's Chromium drives the browser tests (HOABAN_CHROMIUM=… for another binary).
 HOABAN_CHROMIUM ?= /usr/bin/chromium
 export HOABAN_CHROMIUM

@@ -57,3 +57,38 @@ def en(client, db):
 
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
+
+
+# --- issue 6 (orders): throttle counters and one injectable clock
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Throttle counters live in the cache: each test starts with none (issue 6, throttles)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch):
+    """One clock for `timezone.now()` and the throttles, moved only by `advance(...)`."""
+    import datetime
+
+    from django.utils import timezone
+
+    from hoaban.core import throttle
+
+    class Clock:
+        now = datetime.datetime(2026, 12, 1, 2, 0, tzinfo=datetime.UTC)
+
+        def advance(self, **delta) -> None:
+            self.now += datetime.timedelta(**delta)
+
+    clock = Clock()
+    monkeypatch.setattr(timezone, "now", lambda: clock.now)
+    monkeypatch.setattr(throttle, "clock", lambda: clock.now.timestamp())
+    return clock
+
+
+# --- end of issue 6 (orders) fixtures

@@ -39,6 +39,7 @@ class DemoServer:
             **os.environ,
             "HOABAN_VAR_DIR": str(self.var_dir),
             "DEBUG": "false",
+            "HOABAN_DEMO": os.environ.get("HOABAN_DEMO", "1"),  # the embedded demo key
             "PYTHONUNBUFFERED": "1",
             "LOG_LEVEL": "ERROR",
         }

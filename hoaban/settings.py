@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -21,10 +23,19 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-# The embedded default key is only for the demo on one's own machine; production sets SECRET_KEY.
-SECRET_KEY = os.environ.get(
-    "SECRET_KEY", "hoaban-embedded-demo-key-change-me-in-production-0123456789"
-)
+# --- The secret key: from the environment. The embedded demo key is used only when DEBUG is
+# on or HOABAN_DEMO=1 says this is the demo on one's own machine (the Makefile, the test run
+# and the bench set it); otherwise Hoa Ban refuses to start rather than sign sessions with a
+# key everybody knows.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not (DEBUG or env_bool("HOABAN_DEMO", False)):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. In production set SECRET_KEY to a long random value "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(50))'); for the demo on "
+            "your own machine set HOABAN_DEMO=1 (make run does) or DEBUG=1."
+        )
+    SECRET_KEY = "hoaban-embedded-demo-key-change-me-in-production-0123456789"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Behind a reverse proxy: the one header it sets with the client's address (e.g.
@@ -43,6 +54,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",  # its templates and static files: the API docs work offline (no CDN)
     "axes",
+    "csp",
     "hoaban.core",
     "hoaban.places",
     "hoaban.accounts",
@@ -56,7 +68,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy with a per-response nonce
+    "hoaban.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hoaban.core.error_pages.ApiErrorJson",  # under /api/ every error is JSON
     "django.middleware.gzip.GZipMiddleware",
     # Issue 6 (fuzz): refuse NUL characters and over-deep JSON with a 400 before the session
     # or any view reads them (PostgreSQL refuses NUL in text). See hoaban/core/edge.py.
@@ -70,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # 503 when the database is unreachable from a view (hoaban.core.error_pages).
+    "hoaban.core.error_pages.DatabaseOutage",
 ]
 
 ROOT_URLCONF = "hoaban.urls"
@@ -182,10 +199,22 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed (gzip + brotli) and cache-busted after collectstatic; unhashed names before it.
     "staticfiles": {"BACKEND": "hoaban.core.storage.StaticStorage"},
+    # --- uploads (issue 6): private files (certificate scans) are never under /media/; they
+    # are read only through views that check who asks (hoaban.core.uploads).
+    "private": {"BACKEND": "hoaban.core.uploads.PrivateFileSystemStorage"},
 }
-# Media on S3-compatible storage when a bucket is configured (django-storages).
+# Private files' folder; empty: `private` next to MEDIA_ROOT (var/private).
+PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
+# Media on S3-compatible storage when a bucket is configured (django-storages). Each object
+# carries its own Content-Type, Content-Disposition and Cache-Control (hoaban.core.uploads);
+# private files go under `private/` with a private ACL.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    STORAGES["default"] = {"BACKEND": "hoaban.core.uploads.s3.PublicS3Storage"}
+    STORAGES["private"] = {"BACKEND": "hoaban.core.uploads.s3.PrivateS3Storage"}
+    if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):  # better: a bucket of their own
+        STORAGES["private"]["OPTIONS"] = {
+            "bucket_name": os.environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"]
+        }
     AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
@@ -198,9 +227,67 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# --- HTTPS, from the environment (README: Configuration); all off for the demo over http.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Behind a TLS-terminating proxy: "HTTP_X_FORWARDED_PROTO,https" (the header the proxy sets,
+# as Django names it, and the value that means https). Only if the proxy always sets it.
+_proxy_ssl_header = env_list("SECURE_PROXY_SSL_HEADER")
+if _proxy_ssl_header and len(_proxy_ssl_header) != 2:
+    raise ImproperlyConfigured(
+        'SECURE_PROXY_SSL_HEADER must be "HEADER,value", e.g. "HTTP_X_FORWARDED_PROTO,https".'
+    )
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header) if _proxy_ssl_header else None
+CSRF_FAILURE_VIEW = "hoaban.core.error_pages.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Orders: caps, stock holds and throttles (issue 6; hoaban.commerce.services.validation,
+# hoaban.commerce.stock, hoaban.commerce.throttles). One order may hold at most this many
+# units of one product (summed over its lines) and from one seller; bigger purchases are
+# business deals (sourcing requests) or arranged with the cooperative.
+ORDER_MAX_QUANTITY_PER_PRODUCT = int(os.environ.get("ORDER_MAX_QUANTITY_PER_PRODUCT", "100"))
+ORDER_MAX_UNITS_PER_SELLER = int(os.environ.get("ORDER_MAX_UNITS_PER_SELLER", "300"))
+# How long an unconfirmed order holds its stock: an unpaid bank transfer 2 hours; cash on
+# delivery, cash at pick-up and a transfer seen arriving: until confirmed, at most 24 hours.
+ORDER_HOLD_UNPAID_TRANSFER_MINUTES = int(
+    os.environ.get("ORDER_HOLD_UNPAID_TRANSFER_MINUTES", "120")
+)
+ORDER_HOLD_UNCONFIRMED_MINUTES = int(os.environ.get("ORDER_HOLD_UNCONFIRMED_MINUTES", "1440"))
+# Throttles (hoaban.core.throttle), "events/period" with s, m, h or d; unset names use the
+# defaults in hoaban.core.throttle.DEFAULT_RATES.
+THROTTLE_RATES = {
+    "order_place_address": os.environ.get("THROTTLE_ORDER_PLACE_ADDRESS", "10/10m"),
+    "order_place_phone": os.environ.get("THROTTLE_ORDER_PLACE_PHONE", "5/h"),
+    "order_track_address": os.environ.get("THROTTLE_ORDER_TRACK_ADDRESS", "30/10m"),
+    "order_track_code_failures": os.environ.get("THROTTLE_ORDER_TRACK_CODE_FAILURES", "10/h"),
+}
+# --- end of orders block
+
+# --- Content-Security-Policy (django-csp) -------------------------------------------------
+# Everything from our own origin; inline <style>/<script> only with the response's nonce
+# (`{{ request.csp_nonce }}`, `{% inline_css %}`), so an injected tag or attribute never runs.
+# No style or on* attributes anywhere. CSP_EXTRA_IMG_SRC: media origins in the S3 mode
+# (e.g. https://media.example.org), comma-separated.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *env_list("CSP_EXTRA_IMG_SRC")],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- Permissions-Policy (hoaban.core.middleware.PermissionsPolicyMiddleware) ---------------
+# Every powerful feature off; the camera only on these path prefixes (event check-in, later).
+PERMISSIONS_POLICY_CAMERA_PATHS = env_list("PERMISSIONS_POLICY_CAMERA_PATHS", "/meet/checkin/")
 
 # Version of the personal-data consent text shown at sign-up (Law 91/2025/QH15).
 CONSENT_VERSION = "2026-01"

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 from hoaban.catalog.queries import public_lots
 
 from .common import PlaceOut, not_found, place_of
+from .errors import ERRORS, NOT_FOUND
 
 router = Router(tags=["lots"])
 
@@ -60,7 +61,7 @@ class LotDetailOut(LotOut):
         return request.build_absolute_uri(url) if request else url
 
 
-@router.get("/lots/{code}", response=LotDetailOut)
+@router.get("/lots/{code}", response={200: LotDetailOut, **NOT_FOUND, **ERRORS})
 def lot_detail(request, code: str):
     """One lot of a published product (2 queries: the lot joined, its consenting producers)."""
     lot = public_lots().filter(code=code).first()

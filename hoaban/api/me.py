@@ -3,6 +3,7 @@
 from ninja import Router, Schema
 
 from .auth import token_auth
+from .errors import ERRORS, UNAUTHORIZED
 
 router = Router(tags=["me"])
 
@@ -13,7 +14,7 @@ class MeOut(Schema):
     preferred_language: str
 
 
-@router.get("/me", response=MeOut, auth=token_auth)
+@router.get("/me", response={200: MeOut, **UNAUTHORIZED, **ERRORS}, auth=token_auth)
 def me(request):
     """The person the bearer token belongs to (`Authorization: Bearer hb_…`)."""
     return request.auth

@@ -11,6 +11,7 @@ from hoaban.orgs.models import Organisation
 from hoaban.orgs.queries import organisation_search, public_organisations
 
 from .common import PlaceOut, check_place_filters, not_found, place_of
+from .errors import ERRORS, NOT_FOUND
 from .pagination import LimitOffset
 
 router = Router(tags=["organisations"])
@@ -58,7 +59,7 @@ class OrganisationDetailOut(OrganisationOut):
         return obj.certificates.all()
 
 
-@router.get("/organisations", response=list[OrganisationOut])
+@router.get("/organisations", response={200: list[OrganisationOut], **ERRORS})
 @paginate(LimitOffset)
 def organisation_list(
     request,
@@ -76,7 +77,7 @@ def organisation_list(
     return organisation_search(q, province, former, kind).order_by("name", "pk")
 
 
-@router.get("/organisations/{slug}", response=OrganisationDetailOut)
+@router.get("/organisations/{slug}", response={200: OrganisationDetailOut, **NOT_FOUND, **ERRORS})
 def organisation_detail(request, slug: str):
     """One organisation with its certificates and count of published products (2 queries)."""
     organisation = (

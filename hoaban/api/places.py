@@ -9,6 +9,7 @@ from hoaban.core.text import search_terms
 from hoaban.places.models import Commune, FormerProvince, Province
 
 from .common import not_found
+from .errors import ERRORS, NOT_FOUND
 from .pagination import LimitOffset
 
 router = Router(tags=["places"])
@@ -42,7 +43,7 @@ class CommuneOut(Schema):
         return obj.province_id
 
 
-@router.get("/provinces", response=list[ProvinceOut])
+@router.get("/provinces", response={200: list[ProvinceOut], **ERRORS})
 @paginate(LimitOffset)
 def province_list(request, q: str | None = None):
     """Provinces since 1/7/2025; `q` matches current and former names (`Bắc Kạn` → Thái Nguyên).
@@ -57,7 +58,7 @@ def province_list(request, q: str | None = None):
     return provinces
 
 
-@router.get("/provinces/{code}/communes", response=list[CommuneOut])
+@router.get("/provinces/{code}/communes", response={200: list[CommuneOut], **NOT_FOUND, **ERRORS})
 @paginate(LimitOffset)
 def commune_list(request, code: int, q: str | None = None):
     """Communes and wards of a province; `q` matches the commune name without accents.

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -12,11 +12,20 @@ from hoaban.catalog.queries import product_detail_queryset, product_lots, produc
 from hoaban.commerce.queries import with_available
 
 from .common import PlaceOut, check_place_filters, not_found, place_of
+from .errors import ERRORS, NOT_FOUND
 from .lots import LotOut
 from .organisations import CertificateOut
 from .pagination import LimitOffset
 
 router = Router(tags=["products"])
+OCOP_STARS = (3, 4, 5)
+
+
+def _ocop_schema(schema: dict) -> None:
+    """In OpenAPI: an integer, one of 3, 4, 5 (the view answers 422 with a message otherwise)."""
+    description = schema.get("description", "")
+    schema.clear()
+    schema.update(type="integer", enum=list(OCOP_STARS), description=description)
 
 
 def _absolute(context, url: str) -> str:
@@ -120,7 +129,10 @@ class ProductFilters(Schema):
     former: int | None = None
     category: str | None = None
     ethnic_group: str | None = None
-    ocop: int | None = None
+    # At least this many OCOP stars; other values answer 422 with a clear message (view).
+    ocop: int | None = Field(
+        None, description="3, 4 or 5: at least this many OCOP stars", json_schema_extra=_ocop_schema
+    )
 
 
 def _published_or_404(code: str):
@@ -130,7 +142,7 @@ def _published_or_404(code: str):
     return product
 
 
-@router.get("/products", response=list[ProductOut])
+@router.get("/products", response={200: list[ProductOut], **ERRORS})
 @paginate(LimitOffset)
 def product_list(request, filters: Query[ProductFilters]):
     """Published products, filtered as on the web: `q` (accents and case ignored, every word
@@ -140,19 +152,19 @@ def product_list(request, filters: Query[ProductFilters]):
     3 queries (count, page joined with seller, places, category and group, images), plus 1 per
     province filter given (its check).
     """
-    if filters.ocop is not None and filters.ocop not in (3, 4, 5):
+    if filters.ocop is not None and filters.ocop not in OCOP_STARS:
         raise HttpError(422, _("OCOP stars must be 3, 4 or 5."))
     check_place_filters(filters.province, filters.former)
     return with_available(product_search(**filters.dict())).order_by("name", "pk")
 
 
-@router.get("/products/{code}", response=ProductDetailOut)
+@router.get("/products/{code}", response={200: ProductDetailOut, **NOT_FOUND, **ERRORS})
 def product_detail(request, code: str):
     """One published product with images and certificates (4 queries)."""
     return _published_or_404(code)
 
 
-@router.get("/products/{code}/lots", response=list[LotOut])
+@router.get("/products/{code}/lots", response={200: list[LotOut], **NOT_FOUND, **ERRORS})
 @paginate(LimitOffset)
 def product_lot_list(request, code: str):
     """The product's lots, newest first (4 queries: product check, count, lots, producers)."""

@@ -16,9 +16,15 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 class ProductImageInline(admin.TabularInline):
+    # Photos are added in the console, where they are re-encoded (core.uploads); here they
+    # can be described, ordered or removed, not replaced by an arbitrary file.
     model = ProductImage
     extra = 0
     fields = ["image", "alt", "position"]
+    readonly_fields = ["image"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class LotInline(admin.TabularInline):
@@ -57,6 +63,11 @@ class ProductAdmin(admin.ModelAdmin):
 
 @admin.register(ProductImage)
 class ProductImageAdmin(admin.ModelAdmin):
+    readonly_fields = ["image", "thumbnail", "medium"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
     list_display = ["__str__", "product", "position"]
     search_fields = ["alt", "product__name", "product__code"]
     autocomplete_fields = ["product"]

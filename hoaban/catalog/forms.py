@@ -147,7 +147,8 @@ class ImageForm(forms.Form):
     # messages people understand.
     upload = forms.FileField(
         label=_("Photo"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        # Listing the types (not image/*) makes phones convert HEIC photos to JPEG on upload.
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         error_messages={"required": _("Choose a photo to upload.")},
     )
     alt = forms.CharField(

@@ -8,7 +8,6 @@ import re
 import secrets
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
@@ -26,10 +25,10 @@ from hoaban.core.bounds import (
 )
 from hoaban.core.errors import ServiceError
 from hoaban.core.text import fold, fold_join
+from hoaban.core.uploads import photo_from_upload
 from hoaban.orgs.models import Certificate, Membership, Organisation
 from hoaban.orgs.services import require_manager
 
-from .images import NotAnImage, webp_variants
 from .models import Category, Lot, Product, ProductEvent, ProductImage
 
 # Fields a manager may set with product_create / product_update.
@@ -297,41 +296,18 @@ def product_status_set(*, product: Product, status: str, by) -> Product:
 # --- images -----------------------------------------------------------------------------
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f}"
-
-
 @transaction.atomic
 def product_image_add(*, product: Product, upload, alt: str = "", by) -> ProductImage:
-    """Store an uploaded photo with its WebP thumbnail (320 px) and medium (800 px) versions."""
+    """Store an uploaded photo, re-encoded (core.uploads: WebP, no metadata, a random name),
+    with its WebP thumbnail (320 px) and medium (800 px) versions."""
     require_manager(by, product.organisation)
-    limit = settings.MAX_IMAGE_UPLOAD_BYTES
-    if upload is None:
-        raise ServiceError(_("Choose a photo to upload."), field="upload")
-    if upload.size > limit:
-        raise ServiceError(
-            _(
-                "This photo is too large (%(size)s MB). The limit is %(limit)s MB: "
-                "send a smaller photo."
-            )
-            % {"size": _megabytes(upload.size), "limit": _megabytes(limit)},
-            field="upload",
-        )
-    stem = f"{product.code.lower()}-{secrets.token_hex(4)}"
-    try:
-        variants = webp_variants(upload, stem)
-    except NotAnImage:
-        raise ServiceError(
-            _("This file is not a photo. Choose a JPEG, PNG or WebP picture."), field="upload"
-        ) from None
-    extension = (upload.name.rsplit(".", 1)[-1] if "." in upload.name else "jpg").lower()[:5]
-    upload.name = f"{stem}.{extension}"
+    photo = photo_from_upload(upload, field="upload")  # UploadRefused: nothing saved
     position = product.images.count()
     image = ProductImage.objects.create(
         product=product,
-        image=upload,
-        thumbnail=variants["thumbnail"],
-        medium=variants["medium"],
+        image=photo.image,
+        thumbnail=photo.thumbnail,
+        medium=photo.medium,
         alt=(alt or "").strip()[:200] or product.name[:200],
         position=position,
     )

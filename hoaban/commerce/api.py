@@ -8,6 +8,9 @@ Decisions (kept stable for the other channels and integrations):
   field (`lines.0.quantity`, `buyer.phone`, `delivery.commune`, `payment`, `Idempotency-Key`…).
 - Not enough stock → 409 `{"message", "product", "available", "requested", "shortages": […]}`.
 - Tracking: wrong phone, unknown or forged code → the same 404 (no way to tell them apart).
+- Too many orders from one address or for one phone, too many lookups from one address or
+  failed lookups of one code → 429 `{"message", "retry_after"}` with a `Retry-After` header
+  (seconds); see `throttles`. A replay of an order already placed is never throttled.
 - Language of messages: `?lang=vi|en`, else the `Accept-Language` header when it names vi or
   en, else the site language (cookie, default Vietnamese).
 """
@@ -24,10 +27,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
+from hoaban.api.errors import ERRORS, ApiErrorOut, ApiInvalidOut
 from hoaban.core.bounds import INT_MAX, MAX_ORDER_LINE_QUANTITY
+from hoaban.core.throttle import Throttled
 
+from . import throttles
 from .errors import IdempotencyConflict, InvalidOrder, OutOfStock
-from .queries import order_for_tracking
+from .queries import order_for_tracking, placement_exists
 from .services import BuyerInput, DeliveryInput, LineInput, order_place
 from .summaries import order_tracking
 
@@ -86,6 +92,19 @@ class OrdersOut(Schema):
 class ErrorOut(Schema):
     message: str
     errors: dict[str, str] | None = None
+
+
+class ThrottledOut(Schema):
+    message: str
+    retry_after: int
+
+
+def throttled_response(error: Throttled) -> JsonResponse:
+    response = JsonResponse(
+        {"message": str(error.message), "retry_after": error.retry_after}, status=429
+    )
+    response["Retry-After"] = str(error.retry_after)
+    return response
 
 
 class ShortageOut(Schema):
@@ -170,7 +189,14 @@ def _inputs(data: dict[str, Any]) -> dict[str, Any]:
 
 @router.post(
     "",
-    response={201: OrdersOut, 409: OutOfStockOut, 422: ErrorOut},
+    # 422: the fields' messages (ErrorOut), or {detail, code} from the API's own checks.
+    response={
+        **ERRORS,
+        201: OrdersOut,
+        409: OutOfStockOut,
+        422: ErrorOut | ApiInvalidOut,
+        429: ThrottledOut,
+    },
     summary="Place an order (one per seller)",
     openapi_extra={
         "requestBody": {
@@ -200,20 +226,30 @@ def order_create(request: HttpRequest):
             return _invalid({"body": _("Send the order as a JSON object.")})
         key = request.headers.get("Idempotency-Key", "")
         user = request.user if getattr(request, "user", None) is not None else None
+        inputs = _inputs(data)
+        taken = []
+        if not placement_exists(key):  # a replay is neither throttled nor counted
+            try:
+                taken = throttles.placement_take(request, _phone(inputs["buyer"].phone))
+            except Throttled as error:
+                return throttled_response(error)
         try:
             result = order_place(
-                **_inputs(data),
+                **inputs,
                 idempotency_key=key,
                 user=user if user is not None and user.is_authenticated else None,
             )
         except InvalidOrder as error:
+            throttles.placement_give_back(taken)
             errors = dict(error.errors)
             if "idempotency_key" in errors:
                 errors["Idempotency-Key"] = errors.pop("idempotency_key")
             return _invalid(errors, error.message)
         except IdempotencyConflict as error:
+            throttles.placement_give_back(taken)
             return _invalid({"Idempotency-Key": error.message}, error.message)
         except OutOfStock as error:
+            throttles.placement_give_back(taken)
             first = error.shortages[0]
             return JsonResponse(
                 {
@@ -225,22 +261,40 @@ def order_create(request: HttpRequest):
                 },
                 status=409,
             )
+        except BaseException:
+            throttles.placement_give_back(taken)
+            raise
         response = JsonResponse(result.response, status=201)
         if result.replayed:
+            throttles.placement_give_back(taken)
             response["Idempotent-Replayed"] = "true"
         return response
 
 
-@router.get("/{code}", response={200: dict, 404: ErrorOut}, summary="Track an order")
+def _phone(value: Any) -> str:
+    """The buyer's phone in E.164 for the throttle ("" when it is not one: refused later)."""
+    try:
+        return normalize_phone(value) if isinstance(value, str) else ""
+    except InvalidPhone:
+        return ""
+
+
+@router.get(
+    "/{code}",
+    response={**ERRORS, 200: dict, 404: ErrorOut | ApiErrorOut, 429: ThrottledOut},
+    summary="Track an order",
+)
 def order_track(request: HttpRequest, code: str, phone: str = ""):
     """The order's state for its buyer: the code and the buyer's phone number must match."""
     with translation.override(request_language(request)):
         try:
-            e164 = normalize_phone(phone)
-        except InvalidPhone:
-            e164 = ""
+            throttles.tracking_take(request, code)
+        except Throttled as error:
+            return throttled_response(error)
+        e164 = _phone(phone)
         order = order_for_tracking(code, e164)
         if order is None:
+            throttles.tracking_failed(code)
             return JsonResponse(
                 {
                     "message": _(

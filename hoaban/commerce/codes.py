@@ -17,6 +17,11 @@ def order_code_new() -> str:
     return PREFIX + "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
 
 
+def placement_token_new() -> str:
+    """The random part of an order-placed page's address: 128 bits, URL-safe (22 characters)."""
+    return secrets.token_urlsafe(16)
+
+
 def order_code_clean(text: str) -> str | None:
     """The code as stored, from what a person typed (`hb 7k3q2`, `HB-7K3Q2 `), or None when
     it cannot be one of ours (wrong length, or a character outside the alphabet)."""

@@ -19,6 +19,8 @@ from hoaban.core.models import ChangeEvent
 from hoaban.orgs.models import Organisation
 from hoaban.places.models import Commune
 
+from .codes import placement_token_new
+
 
 class Channel(models.Model):
     """A way of selling. The four rows are created by a data migration."""
@@ -67,9 +69,15 @@ class ChannelListing(models.Model):
 
 
 class IdempotencyRecord(models.Model):
-    """One placement attempt that succeeded: a retry with the same key gets the same answer."""
+    """One placement attempt that succeeded: a retry with the same key gets the same answer.
+
+    `token` opens the order-placed page: drawn by the server (128 bits), never the client's
+    idempotency key (an API client may choose a guessable one)."""
 
     key = models.CharField(max_length=100, unique=True)
+    token = models.CharField(
+        max_length=32, unique=True, default=placement_token_new, editable=False
+    )
     fingerprint = models.CharField(max_length=64)
     response = models.JSONField(default=dict)
     created_at = models.DateTimeField(default=timezone.now)

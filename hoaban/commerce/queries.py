@@ -16,7 +16,7 @@ from django.utils import timezone
 from hoaban.catalog.models import Product
 
 from . import codes
-from .models import Order, OrderLine, Shipment, StockReservation
+from .models import IdempotencyRecord, Order, OrderLine, Shipment, StockReservation
 from .stock import active_reservations_q, reserved_quantities
 
 
@@ -81,3 +81,11 @@ def placement_orders(key: str) -> QuerySet[Order]:
     return (
         Order.objects.filter(placement__key=key).select_related("seller", "payment").order_by("pk")
     )
+
+
+def placement_exists(key: str) -> bool:
+    """Orders were already placed with this idempotency key (a retry would be a replay)."""
+    key = (key or "").strip()
+    if not key or len(key) > 100 or not key.isprintable():
+        return False
+    return IdempotencyRecord.objects.filter(key=key).exists()

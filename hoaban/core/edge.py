@@ -13,8 +13,8 @@ line breaks are ordinary in a text area, and the services already drop other con
 where they would harm (e.g. `commerce.services.validation.printable`).
 
 This middleware sits before the session and authentication middleware (a NUL in the session
-cookie would otherwise reach the session query), so its page uses no session, user or context
-processor.
+cookie would otherwise reach the session query), so its page is the static 400 page of
+`core.error_pages` (no session, user or context processor).
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from . import error_pages
 
 MAX_JSON_DEPTH = 32
 API_PREFIX = "/api/"
@@ -193,12 +194,15 @@ def _language(request: HttpRequest, api: bool) -> str:
 
 
 def bad_request_response(request: HttpRequest, message: str, *, api: bool) -> HttpResponse:
+    """The site's 400 (core.error_pages, static: no session, no query) with this message."""
     if api:
-        return JsonResponse({"detail": message, "code": "bad_request"}, status=400)
-    page = render_to_string(
-        "core/bad_request.html", {"message": message, "LANGUAGE_CODE": translation.get_language()}
-    )
-    return HttpResponse(page, status=400)
+        return error_pages.api_error(400, message, "bad_request")
+    texts = {
+        "title": _("The request could not be read"),
+        "message": message,
+        "next_step": _("Go back and try again, or start again from the home page."),
+    }
+    return error_pages._page(request, 400, texts, static=True)  # noqa: SLF001 - same app
 
 
 class EdgeMiddleware:

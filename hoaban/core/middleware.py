@@ -25,3 +25,44 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         response.headers.setdefault("Vary", "Cookie")
         return response
+
+
+# Features a page of ours never needs (devices, sensors, location, payment); each is answered
+# `()` (allowed nowhere), except the camera on the configured check-in paths
+# (settings.PERMISSIONS_POLICY_CAMERA_PATHS). Kept short: the header goes with every response.
+POWERFUL_FEATURES = (
+    "accelerometer",
+    "bluetooth",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+)
+
+
+def permissions_policy(path: str) -> str:
+    camera_paths = tuple(settings.PERMISSIONS_POLICY_CAMERA_PATHS)
+    camera_here = bool(camera_paths) and path.startswith(camera_paths)
+    return ", ".join(
+        f"{feature}=(self)" if feature == "camera" and camera_here else f"{feature}=()"
+        for feature in POWERFUL_FEATURES
+    )
+
+
+class PermissionsPolicyMiddleware:
+    """`Permissions-Policy` on every response: no camera, microphone, location, payment…"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", permissions_policy(request.path_info))
+        return response

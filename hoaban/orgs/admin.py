@@ -1,7 +1,13 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy
+
+from hoaban.core.uploads import logo_field, scan_field
 
 from .models import Certificate, Improvement, Membership, Organisation, OrganisationEvent
 from .services import organisation_search_text, organisation_search_text_refresh
+
+_ = gettext_lazy
 
 
 class MembershipInline(admin.TabularInline):
@@ -11,10 +17,28 @@ class MembershipInline(admin.TabularInline):
     fields = ["user", "role", "since", "show_name_publicly"]
 
 
+class CertificateAdminForm(forms.ModelForm):
+    # Judged by content (core.uploads): a PDF or a re-encoded picture, into private storage.
+    scan = scan_field(required=False, label=_("scan"))
+
+    class Meta:
+        model = Certificate
+        fields = "__all__"  # noqa: DJ007 (the admin picks which it shows)
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    logo = logo_field(required=False, label=_("logo"))  # re-encoded to WebP (core.uploads)
+
+    class Meta:
+        model = Organisation
+        fields = "__all__"  # noqa: DJ007 (the admin picks which it shows)
+
+
 class CertificateInline(admin.TabularInline):
     model = Certificate
+    form = CertificateAdminForm
     extra = 0
-    fields = ["kind", "title", "number", "issued_on", "expires_on", "scan"]
+    fields = ["kind", "title", "number", "issued_on", "expires_on", "scan", "is_scan_public"]
 
 
 class ImprovementInline(admin.TabularInline):
@@ -25,6 +49,7 @@ class ImprovementInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "kind", "commune", "contact_phone", "is_active"]
     list_filter = ["kind", "is_active", "commune__province", "commune__former_province"]
     search_fields = ["name", "slug", "search_text", "contact_phone"]
@@ -50,6 +75,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(Certificate)
 class CertificateAdmin(admin.ModelAdmin):
+    form = CertificateAdminForm
     list_display = ["__str__", "organisation", "kind", "number", "issued_on", "expires_on"]
     list_filter = ["kind", "issued_on", "expires_on"]
     search_fields = ["title", "number", "organisation__name"]

@@ -117,7 +117,13 @@ class CertificateForm(forms.Form):
     scan = forms.FileField(
         label=_("Scan or photo"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,.pdf"}),
+        help_text=_("A PDF, or a photo (JPEG, PNG or WebP)."),
+    )
+    is_scan_public = forms.BooleanField(
+        label=_("Anyone may download the scan"),
+        required=False,
+        help_text=_("Otherwise only your managers and programme officers see it."),
     )
 
 

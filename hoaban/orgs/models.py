@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hoaban.core.bounds import COST_TOO_HIGH, MAX_COST_VND
 from hoaban.core.models import ChangeEvent
+from hoaban.core.uploads import private_storage
 from hoaban.places.models import Commune
 
 
@@ -108,7 +109,13 @@ class Certificate(models.Model):
     number = models.CharField(_("number"), max_length=60, blank=True)
     issued_on = models.DateField(_("issued on"))
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
-    scan = models.FileField(_("scan"), upload_to="certificates/%Y/", blank=True)
+    # A PDF or a re-encoded picture (core.uploads), under a random name, in the private
+    # storage: served only by orgs.views.certificate_scan, to whom accounts.access allows, or
+    # to everyone (as a download) once the manager publishes it.
+    scan = models.FileField(
+        _("scan"), upload_to="certificates/%Y/", blank=True, storage=private_storage
+    )
+    is_scan_public = models.BooleanField(_("anyone may download the scan"), default=False)
 
     class Meta:
         verbose_name = _("certificate")

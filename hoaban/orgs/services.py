@@ -9,11 +9,11 @@ Who may do what:
 import datetime
 import re
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import Model, Q, QuerySet
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,7 @@ from hoaban.accounts.phone import InvalidPhone, normalize_phone
 from hoaban.core.bounds import COST_TOO_HIGH, MAX_COST_VND
 from hoaban.core.errors import ServiceError
 from hoaban.core.text import fold, fold_join
+from hoaban.core.uploads import LOGO_SIZE, picture_from_upload, scan_from_upload
 from hoaban.places.models import Commune
 
 from .models import Certificate, Improvement, Membership, Organisation, OrganisationEvent
@@ -178,6 +179,13 @@ def _clean_organisation(values: dict) -> dict:
     return values
 
 
+def _reencode_logo(values: dict) -> None:
+    """A new logo file is decoded and re-encoded (UploadRefused: nothing saved)."""
+    logo = values.get("logo")
+    if isinstance(logo, File) and not isinstance(logo, FieldFile):
+        values["logo"] = picture_from_upload(logo, field="logo", size=LOGO_SIZE)
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(fold(name))[:70] or "to-chuc"
     slug, n = base, 1
@@ -232,6 +240,7 @@ def organisation_create(
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     values = _clean_organisation({"name": name, "kind": kind, "commune": commune, **fields})
+    _reencode_logo(values)
     organisation = Organisation(slug=_unique_slug(values["name"]), **values)
     organisation.search_text = organisation_search_text(organisation)
     organisation.save()
@@ -247,6 +256,7 @@ def organisation_update(*, organisation: Organisation, by, **fields) -> Organisa
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     values = _clean_organisation(dict(fields))
+    _reencode_logo(values)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     changed = {
         field: [_json_value(getattr(organisation, field)), _json_value(value)]
@@ -384,6 +394,7 @@ def certificate_add(
     number: str = "",
     title: str = "",
     scan=None,
+    is_scan_public: bool = False,
 ) -> Certificate:
     require_manager(by, organisation)
     if kind not in Certificate.Kind.values:
@@ -392,12 +403,9 @@ def certificate_add(
         raise ServiceError(_("The issue date cannot be in the future."), field="issued_on")
     if expires_on is not None and expires_on < issued_on:
         raise ServiceError(_("The expiry date must be after the issue date."), field="expires_on")
-    if scan and scan.size > settings.MAX_IMAGE_UPLOAD_BYTES:
-        raise ServiceError(
-            _("This file is too large. The limit is %(limit)s MB: send a smaller scan.")
-            % {"limit": f"{settings.MAX_IMAGE_UPLOAD_BYTES / (1024 * 1024):.0f}"},
-            field="scan",
-        )
+    # A PDF kept as is or a picture re-encoded, under a random name (UploadRefused: nothing
+    # saved); it goes to the private storage and is public only if the manager says so.
+    stored_scan = scan_from_upload(scan, field="scan") if scan else ""
     certificate = Certificate.objects.create(
         organisation=organisation,
         kind=kind,
@@ -405,7 +413,8 @@ def certificate_add(
         expires_on=expires_on,
         number=(number or "").strip(),
         title=(title or "").strip(),
-        scan=scan or "",
+        scan=stored_scan,
+        is_scan_public=bool(is_scan_public and stored_scan),
     )
     _record(
         organisation,
@@ -413,6 +422,23 @@ def certificate_add(
         OrganisationEvent.Kind.CERTIFICATE_ADDED,
         certificate=certificate.pk,
         certificate_kind=kind,
+    )
+    return certificate
+
+
+@transaction.atomic
+def certificate_scan_publish(*, certificate: Certificate, is_public: bool, by) -> Certificate:
+    """Let anyone download the certificate's scan, or make it private again (managers only)."""
+    require_manager(by, certificate.organisation)
+    if is_public and not certificate.scan:
+        raise ServiceError(_("This certificate has no scan to publish."))
+    Certificate.objects.filter(pk=certificate.pk).update(is_scan_public=is_public)
+    certificate.is_scan_public = is_public
+    _record(
+        certificate.organisation,
+        by,
+        OrganisationEvent.Kind.UPDATED,
+        changes={"certificate": certificate.pk, "is_scan_public": is_public},
     )
     return certificate
 

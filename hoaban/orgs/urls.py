@@ -5,6 +5,7 @@ from . import views
 app_name = "orgs"
 urlpatterns = [
     path("org/<slug:slug>/", views.organisation_detail, name="detail"),
+    path("org/<slug:slug>/certificates/<int:pk>/scan/", views.certificate_scan, name="scan"),
     path("me/cooperatives/", views.my_memberships, name="my_memberships"),
     path("manage/", views.manage_home, name="manage_home"),
     path("manage/<slug:slug>/", views.manage_organisation, name="manage_organisation"),
@@ -13,6 +14,11 @@ urlpatterns = [
     path("manage/<slug:slug>/members/", views.members, name="members"),
     path("manage/<slug:slug>/records/", views.records, name="records"),
     path("manage/<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path(
+        "manage/<slug:slug>/records/<int:pk>/scan-public/",
+        views.certificate_scan_public,
+        name="certificate_scan_public",
+    ),
     path(
         "manage/<slug:slug>/members/<int:pk>/show-name/",
         views.member_show_name,

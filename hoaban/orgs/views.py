@@ -8,14 +8,16 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hoaban.accounts.access import can_view_private_files
 from hoaban.accounts.phone import display_phone
 from hoaban.core.errors import ServiceError
+from hoaban.core.uploads import private_file_response
 from hoaban.places.forms import picker_initial, wants_communes
 
 from . import services
@@ -62,6 +64,26 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "products": products,
             "contact_phone": display_phone(organisation.contact_phone),
         },
+    )
+
+
+def certificate_scan(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A certificate's scan, always as a download: to whom accounts.access allows, or to
+    anyone once the manager published it. Everyone else gets the same 404 as for a scan that
+    does not exist (no hint that it does)."""
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("organisation__commune"),
+        pk=pk,
+        organisation__slug=slug,
+    )
+    organisation = certificate.organisation
+    published = certificate.is_scan_public and organisation.is_active
+    if not certificate.scan or not (
+        published or can_view_private_files(request.user, organisation)
+    ):
+        raise Http404
+    return private_file_response(
+        certificate.scan, download_name=f"{organisation.slug}-{certificate.kind}-{certificate.pk}"
     )
 
 
@@ -284,6 +306,30 @@ def member_show_name(request: HttpRequest, organisation: Organisation, pk: int) 
         text = _("%(name)s's name is now hidden on trace pages.")
     messages.success(request, text % {"name": membership.user.full_name})
     return redirect("orgs:members", slug=organisation.slug)
+
+
+@require_POST
+@console_page
+def certificate_scan_public(
+    request: HttpRequest, organisation: Organisation, pk: int
+) -> HttpResponse:
+    """Publish a certificate's scan (anyone may download it) or make it private again."""
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("organisation"), pk=pk, organisation=organisation
+    )
+    is_public = request.POST.get("public") == "1"
+    try:
+        services.certificate_scan_publish(
+            certificate=certificate, is_public=is_public, by=request.user
+        )
+    except ServiceError as error:
+        messages.error(request, str(error.message))
+    else:
+        if is_public:
+            messages.success(request, _("Anyone can now download this scan."))
+        else:
+            messages.success(request, _("Only your managers and programme officers see this scan."))
+    return redirect("orgs:records", slug=organisation.slug)
 
 
 @console_page

@@ -3,6 +3,10 @@ actions, a printable packing list, and stock per product.
 
 Who may do what is decided by the commerce and catalogue services (a manager of the selling
 organisation); these views only refuse to *show* another organisation's orders.
+
+An order code (or product code) that does not exist and one of another organisation get the
+very same answer (404, the same page, no code in it), on every page and action: nobody learns
+which codes exist by trying them here.
 """
 
 from django.contrib import messages
@@ -10,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -63,6 +68,23 @@ def _refused(request: HttpRequest, message) -> HttpResponse:
     return render(request, "shop/seller/refused.html", {"message": message}, status=403)
 
 
+NOT_FOUND_ORDER = gettext_lazy("We found no such order among the orders of your cooperatives.")
+NOT_FOUND_PRODUCT = gettext_lazy(
+    "We found no such product among the products of your cooperatives."
+)
+
+
+def _not_found(request: HttpRequest, message=NOT_FOUND_ORDER) -> HttpResponse:
+    """The one answer for a code that does not exist and a code of another organisation:
+    nothing in it depends on the code asked for (the language switch returns to the list)."""
+    return render(
+        request,
+        "shop/seller/not_found.html",
+        {"message": message, "language_next": reverse("shop:seller_orders")},
+        status=404,
+    )
+
+
 def _status_choices():
     return [(value, label) for value, label in S.choices]
 
@@ -96,16 +118,16 @@ def seller_orders_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _order_of_managed(request: HttpRequest, code: str) -> Order:
-    order = (
+def _order_of_managed(request: HttpRequest, code: str) -> Order | None:
+    """The order with this code if one of the person's organisations sold it, else None."""
+    if len(code) > 20 or not code.isprintable():
+        return None
+    return (
         Order.objects.filter(code=code, seller__in=_managed(request))
         .select_related("seller", "payment", "channel", "commune__province")
         .prefetch_related("lines", "events__actor", "shipments")
         .first()
     )
-    if order is None:
-        raise Http404
-    return order
 
 
 def _actions(order: Order) -> dict:
@@ -137,6 +159,8 @@ def _actions(order: Order) -> dict:
 @login_required
 def seller_order_view(request: HttpRequest, code: str) -> HttpResponse:
     order = _order_of_managed(request, code)
+    if order is None:
+        return _not_found(request)
     return _render_order(request, order)
 
 
@@ -160,12 +184,13 @@ def _render_order(request, order, *, ship_form=None, cancel_form=None, status=20
 def seller_order_action(request: HttpRequest, code: str) -> HttpResponse:
     """One status change (or the payment mark), by the service that owns it.
 
-    The order is looked up by code alone: the service decides whether this person may
-    change it, and its refusal is shown as a 403 page.
+    The order is looked up among the person's organisations' orders (another organisation's
+    code answers exactly like a code that does not exist); the service still decides whether
+    she may change it, and a refusal by it gets the same answer too.
     """
-    order = Order.objects.select_related("seller", "payment").filter(code=code).first()
+    order = _order_of_managed(request, code)
     if order is None:
-        raise Http404
+        return _not_found(request)
     action = request.POST.get("action", "")
     try:
         if action in SIMPLE_ACTIONS:
@@ -173,7 +198,7 @@ def seller_order_action(request: HttpRequest, code: str) -> HttpResponse:
         elif action == "ship":
             form = ShipForm(request.POST, carrier_choices=CARRIER_CHOICES)
             if not form.is_valid():
-                return _render_invalid(request, code, ship_form=form)
+                return _render_order(request, order, status=400, ship_form=form)
             order_ship(
                 order=order,
                 by=request.user,
@@ -183,24 +208,19 @@ def seller_order_action(request: HttpRequest, code: str) -> HttpResponse:
         elif action == "cancel":
             form = CancelForm(request.POST)
             if not form.is_valid():
-                return _render_invalid(request, code, cancel_form=form)
+                return _render_order(request, order, status=400, cancel_form=form)
             order_cancel(order=order, by=request.user, reason=form.cleaned_data["reason"])
         elif action == "paid":
             payment_mark_received(payment=order.payment, by=request.user)
         else:
             raise Http404
-    except NotAllowed as error:
-        return _refused(request, error.message)
+    except NotAllowed:  # no longer a manager since the lookup: the same answer as above
+        return _not_found(request)
     except OrderError as error:
         messages.error(request, error.message)
         return redirect("shop:seller_order", code=code)
     messages.success(request, _("Order %(code)s is updated.") % {"code": code})
     return redirect("shop:seller_order", code=code)
-
-
-def _render_invalid(request, code: str, **forms) -> HttpResponse:
-    order = _order_of_managed(request, code)
-    return _render_order(request, order, status=400, **forms)
 
 
 @login_required
@@ -242,17 +262,21 @@ def stock_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = StockForm(request.POST)
         code = request.POST.get("product", "")
-        product = Product.objects.select_related("organisation").filter(code=code).first()
-        if product is None:
-            raise Http404
+        product = (
+            Product.objects.select_related("organisation")
+            .filter(code=code, organisation__in=organisations)
+            .first()
+            if len(code) <= 20 and code.isprintable()
+            else None
+        )
+        if product is None:  # no such product, or another organisation's: the same answer
+            return _not_found(request, NOT_FOUND_PRODUCT)
         if form.is_valid():
             try:
                 product_stock_set(
                     product=product, stock=form.cleaned_data["stock"], by=request.user
                 )
             except ServiceError as error:
-                if product.organisation_id not in {o.pk for o in organisations}:
-                    return _refused(request, error.message)
                 errors[code] = str(error.message)
             else:
                 messages.success(

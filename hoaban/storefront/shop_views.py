@@ -11,13 +11,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from hoaban.accounts.phone import display_phone
+from hoaban.commerce import throttles
 from hoaban.commerce.errors import IdempotencyConflict, InvalidOrder, OrderError, OutOfStock
-from hoaban.commerce.models import IdempotencyRecord, Order, Review
-from hoaban.commerce.queries import order_for_tracking
+from hoaban.commerce.models import IdempotencyRecord, Order, Payment, Review
+from hoaban.commerce.queries import order_for_tracking, placement_exists
 from hoaban.commerce.services import (
     BuyerInput,
     DeliveryInput,
@@ -26,7 +27,9 @@ from hoaban.commerce.services import (
     order_place,
     review_create,
 )
+from hoaban.commerce.stock import hold_minutes
 from hoaban.core.errors import ServiceError
+from hoaban.core.throttle import Throttled
 from hoaban.places.forms import picker_initial, wants_communes
 
 from .cart import (
@@ -162,15 +165,38 @@ ORDER_FIELD_TO_FORM = {
 }
 
 
+# The order-placed pages this browser may open again (tokens of its last placements).
+PLACED_SESSION_KEY = "shop_placed"
+PLACED_REMEMBERED = 10
+
+
+def _remember_placed(request: HttpRequest, token: str) -> None:
+    tokens = [t for t in request.session.get(PLACED_SESSION_KEY, []) if t != token]
+    request.session[PLACED_SESSION_KEY] = [*tokens, token][-PLACED_REMEMBERED:]
+
+
+def _placed_here(request: HttpRequest, key: str) -> str | None:
+    """The placed page's token if this browser placed the orders of this key, else None.
+
+    Only this browser: an idempotency key (an API client may choose a guessable one) never
+    leads to another person's order-placed page."""
+    if not key or len(key) > 100 or not key.isprintable():
+        return None
+    record = IdempotencyRecord.objects.filter(key=key).only("token").first()
+    if record is None or record.token not in request.session.get(PLACED_SESSION_KEY, []):
+        return None
+    return record.token
+
+
 def checkout(request: HttpRequest) -> HttpResponse:
     cart = Cart(request.session)
     if request.method == "POST":
-        key = request.POST.get("idempotency_key", "")
-        if key and IdempotencyRecord.objects.filter(key=key).exists():
+        token = _placed_here(request, request.POST.get("idempotency_key", ""))
+        if token is not None:
             # A second tap of "Place order" (or a reload): show what the first one placed.
             # The basket is left alone: the first tap emptied it, and anything in it now was
             # added since.
-            return redirect("shop:placed", key=key)
+            return redirect("shop:placed", token=token)
     contents = cart_contents(cart)
     gone = bool(contents.gone)
     if gone:
@@ -189,7 +215,15 @@ def checkout(request: HttpRequest) -> HttpResponse:
             form.is_valid()
             form.add_error(None, GONE_MESSAGE)
         elif form.is_valid():
-            placed = _place(request, form, cart)
+            try:
+                placed = _place(request, form, cart)
+            except Throttled as error:
+                form.add_error(None, error.message)
+                response = render(
+                    request, "shop/checkout.html", {"form": form, "contents": contents}, status=429
+                )
+                response["Retry-After"] = str(error.retry_after)
+                return response
             if placed is not None:
                 return placed
     if gone and not form.is_bound:
@@ -209,12 +243,17 @@ def _buyer_initial(request: HttpRequest) -> dict:
 
 
 def _place(request: HttpRequest, form: CheckoutForm, cart: Cart) -> HttpResponse | None:
-    """Hand the basket to the pipeline; on refusal put its messages on the form (None)."""
+    """Hand the basket to the pipeline; on refusal put its messages on the form (None).
+
+    Raises Throttled when this address or phone placed too many orders lately."""
     data = form.cleaned_data
     commune = data.get("commune")
     shipping = data["delivery"] == CheckoutForm.DELIVERY_SHIP
+    # A replay (the same key placed already) is neither throttled nor counted.
+    key = data["idempotency_key"]
+    taken = [] if placement_exists(key) else throttles.placement_take(request, data["phone"])
     try:
-        order_place(
+        result = order_place(
             lines=[LineInput(product=code, quantity=q) for code, q in cart.quantities.items()],
             buyer=BuyerInput(
                 name=data["name"], phone=data["phone"], language=request.LANGUAGE_CODE
@@ -231,34 +270,46 @@ def _place(request: HttpRequest, form: CheckoutForm, cart: Cart) -> HttpResponse
             user=request.user if request.user.is_authenticated else None,
         )
     except InvalidOrder as error:
+        throttles.placement_give_back(taken)
         for path, message in error.errors.items():
             field = ORDER_FIELD_TO_FORM.get(path)
             form.add_error(field if field in form.fields else None, message)
         return None
     except OutOfStock as error:
+        throttles.placement_give_back(taken)
         for shortage in error.shortages:
             form.add_error(None, str(quantity_too_large(shortage.name, shortage.available)))
         return None
     except IdempotencyConflict as error:
+        throttles.placement_give_back(taken)
         form.add_error(None, error.message)
         form.data = form.data.copy()
         form.data["idempotency_key"] = uuid.uuid4().hex
         return None
+    except BaseException:
+        throttles.placement_give_back(taken)
+        raise
+    if result.replayed:
+        throttles.placement_give_back(taken)
     cart.clear()
-    return redirect("shop:placed", key=data["idempotency_key"])
+    _remember_placed(request, result.token)
+    return redirect("shop:placed", token=result.token)
 
 
 # --- order placed ---------------------------------------------------------------------------
 
 
 @require_GET
-def placed(request: HttpRequest, key: str) -> HttpResponse:
+def placed(request: HttpRequest, token: str) -> HttpResponse:
     """The orders of one checkout: codes, totals, and how to pay (QR for transfers).
 
-    The key is the checkout's random idempotency key, known only to the buyer's browser.
+    The token is the placement's random token (128 bits, drawn by the server), known only to
+    the buyer's browser; never the idempotency key. An unknown token is 404.
     3 queries: the placement record, its orders with seller and payment, their lines.
     """
-    record = IdempotencyRecord.objects.filter(key=key).first()
+    if len(token) > 32 or not token.isprintable():
+        raise Http404
+    record = IdempotencyRecord.objects.filter(token=token).first()
     if record is None:
         raise Http404
     orders = list(
@@ -272,8 +323,26 @@ def placed(request: HttpRequest, key: str) -> HttpResponse:
         {
             "orders": [(order, payment_instructions(order)) for order in orders],
             "grand_total": sum(order.total for order in orders),
+            "transfer_hold": _transfer_hold_text(),
         },
     )
+
+
+def _transfer_hold_text() -> str:
+    """How soon to pay a transfer before the goods go back on sale (commerce.stock)."""
+    minutes = hold_minutes(Payment.Method.VIETQR)
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return ngettext(
+            "Please transfer within %(count)d hour: until then the goods are kept for you.",
+            "Please transfer within %(count)d hours: until then the goods are kept for you.",
+            hours,
+        ) % {"count": hours}
+    return ngettext(
+        "Please transfer within %(count)d minute: until then the goods are kept for you.",
+        "Please transfer within %(count)d minutes: until then the goods are kept for you.",
+        minutes,
+    ) % {"count": minutes}
 
 
 # --- tracking and reviews -------------------------------------------------------------------
@@ -282,6 +351,24 @@ NOT_FOUND = gettext_lazy(
     "We found no order with this code and phone number. Check both (the code looks like "
     "HB-7K3Q2) and try again."
 )
+
+
+def _find_order(request: HttpRequest, form: TrackForm) -> Order | None:
+    """The order of a valid TrackForm, or None; throttled per address and per code (every
+    page that looks an order up by code and phone goes through here). Raises Throttled."""
+    code = form.cleaned_data["code"]
+    throttles.tracking_take(request, code)
+    order = order_for_tracking(code, form.cleaned_data["phone"])
+    if order is None:
+        throttles.tracking_failed(code)
+    return order
+
+
+def _track_throttled(request: HttpRequest, form: TrackForm, error: Throttled) -> HttpResponse:
+    form.add_error(None, error.message)
+    response = render(request, "shop/track.html", {"form": form}, status=429)
+    response["Retry-After"] = str(error.retry_after)
+    return response
 
 
 def track(request: HttpRequest) -> HttpResponse:
@@ -294,7 +381,10 @@ def track(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.POST)
     order = None
     if form.is_valid():
-        order = order_for_tracking(form.cleaned_data["code"], form.cleaned_data["phone"])
+        try:
+            order = _find_order(request, form)
+        except Throttled as error:
+            return _track_throttled(request, form, error)
         if order is None:
             form.add_error(None, NOT_FOUND)
     if order is None:
@@ -332,7 +422,10 @@ def review(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.POST)
     order = None
     if form.is_valid():
-        order = order_for_tracking(form.cleaned_data["code"], form.cleaned_data["phone"])
+        try:
+            order = _find_order(request, form)
+        except Throttled as error:
+            return _track_throttled(request, form, error)
     if order is None:
         form = TrackForm(request.POST)
         form.is_valid()
@@ -376,7 +469,10 @@ def track_cancel(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.POST)
     order = None
     if form.is_valid():
-        order = order_for_tracking(form.cleaned_data["code"], form.cleaned_data["phone"])
+        try:
+            order = _find_order(request, form)
+        except Throttled as error:
+            return _track_throttled(request, form, error)
     if order is None:
         if not form.errors:
             form.add_error(None, NOT_FOUND)

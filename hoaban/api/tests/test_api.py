@@ -58,9 +58,12 @@ def test_communes_of_an_unknown_province_is_404_with_a_message(client):
     status, body = get(client, "/provinces/999/communes")
 
     assert status == 404
-    assert body == {"detail": "Không có tỉnh nào mang mã 999."}
+    assert body == {"detail": "Không có tỉnh nào mang mã 999.", "code": "not_found"}
     client.cookies["hoaban_language"] = "en"
-    assert get(client, "/provinces/999/communes")[1] == {"detail": "No province has the code 999."}
+    assert get(client, "/provinces/999/communes")[1] == {
+        "detail": "No province has the code 999.",
+        "code": "not_found",
+    }
 
 
 @pytest.mark.parametrize(
@@ -113,12 +116,16 @@ def test_organisations_filter_by_province_former_and_kind(client):
 def test_organisations_unknown_province_or_kind_is_422(client):
     status, body = get(client, "/organisations", province=999)
     assert status == 422
-    assert body == {"detail": "Không có tỉnh mã 999. Xem mã các tỉnh ở /api/v1/provinces."}
+    assert body == {
+        "detail": "Không có tỉnh mã 999. Xem mã các tỉnh ở /api/v1/provinces.",
+        "code": "invalid",
+    }
     client.cookies["hoaban_language"] = "en"
     status, body = get(client, "/organisations", former=99)
     assert status == 422
     assert body == {
-        "detail": "Unknown former province code 99. See /api/v1/provinces for the codes."
+        "detail": "Unknown former province code 99. See /api/v1/provinces for the codes.",
+        "code": "invalid",
     }
     status, body = get(client, "/organisations", kind="alien")
     assert status == 422
@@ -179,7 +186,10 @@ def test_product_list_item_shape(client):
 
 
 def test_products_bad_filters_are_422(client):
-    assert get(client, "/products", ocop=2) == (422, {"detail": "Số sao OCOP phải là 3, 4 hoặc 5."})
+    assert get(client, "/products", ocop=2) == (
+        422,
+        {"detail": "Số sao OCOP phải là 3, 4 hoặc 5.", "code": "invalid"},
+    )
     assert get(client, "/products", province=0)[0] == 422
     assert get(client, "/products", province="abc")[0] == 422
 
@@ -214,7 +224,7 @@ def test_unpublished_product_and_its_lots_are_404(client):
 
     assert get(client, "/products/NHAP") == (
         404,
-        {"detail": "Không có sản phẩm đang bán nào mang mã NHAP."},
+        {"detail": "Không có sản phẩm đang bán nào mang mã NHAP.", "code": "not_found"},
     )
     assert get(client, "/products/NHAP/lots")[0] == 404
 
@@ -236,7 +246,10 @@ def test_lot_detail_shows_product_seller_origin_and_consenting_producers(client)
     assert body["seller"]["slug"] == product.organisation.slug
     assert body["origin"]["commune"] == "Xã Na Rì"
     assert body["producers"] == ["Mai"]
-    assert get(client, "/lots/L-NONE") == (404, {"detail": "Không có lô hàng nào mang mã L-NONE."})
+    assert get(client, "/lots/L-NONE") == (
+        404,
+        {"detail": "Không có lô hàng nào mang mã L-NONE.", "code": "not_found"},
+    )
 
 
 def test_lot_of_a_draft_product_is_404(client):
@@ -252,7 +265,10 @@ def test_me_needs_a_token(client):
     status, body = get(client, "/me")
 
     assert status == 401
-    assert body == {"detail": "Unauthorized"}
+    assert body == {
+        "detail": "Gửi mã API của bạn: Authorization: Bearer hb_…",
+        "code": "unauthorized",
+    }
 
 
 def test_me_answers_with_the_token_owner_and_records_use(client):

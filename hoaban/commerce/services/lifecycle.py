@@ -26,7 +26,7 @@ from hoaban.orgs.services import organisations_managed_by
 from ..errors import NotAllowed, OrderError, OutOfStock, Shortage
 from ..models import Order, OrderEvent, OrderLine, Payment, Shipment, StockReservation
 from ..shipping import Carrier, Parcel
-from ..stock import reserved_quantities
+from ..stock import active_reservations_q, reservation_expiry, reserved_quantities
 
 S = Order.Status
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -257,6 +257,8 @@ def payment_mark_received(*, payment: Payment, by, note: str = "") -> Payment:
             )
         locked.status = Payment.Status.PAID
         locked.paid_at = timezone.now()
+        if order.status == S.PLACED:
+            _hold_until_confirmed(order, locked.method, locked.paid_at)
         locked.marked_by = by
         locked.save(update_fields=["status", "paid_at", "marked_by"])
         OrderEvent.objects.create(
@@ -269,6 +271,17 @@ def payment_mark_received(*, payment: Payment, by, note: str = "") -> Payment:
         )
         transaction.on_commit(partial(_notify, order.pk, "paid"), robust=True)
     return locked
+
+
+def _hold_until_confirmed(order: Order, method: str, now) -> None:
+    """A paid transfer holds its units as long as an unpaid cash order does (not just the
+    short unpaid-transfer hold). Only holds still active: an expired one freed its units,
+    which someone else may have taken since (confirmation checks the stock again)."""
+    StockReservation.objects.filter(
+        active_reservations_q(now),
+        order_line__order=order,
+        expires_at__lt=reservation_expiry(method, now, paid=True),
+    ).update(expires_at=reservation_expiry(method, now, paid=True))
 
 
 def order_parcel(order: Order) -> Parcel:

@@ -59,6 +59,7 @@ class PlaceResult:
     orders: list[Order]
     response: dict  # the JSON answer (same for a replay)
     replayed: bool = False
+    token: str = ""  # opens the order-placed page (`IdempotencyRecord.token`)
 
 
 def order_place(
@@ -146,7 +147,7 @@ def _replay(record: IdempotencyRecord, fingerprint: str) -> PlaceResult:
     if record.fingerprint != fingerprint:
         raise IdempotencyConflict()
     orders = list(record.orders.select_related("seller", "payment").order_by("pk"))
-    return PlaceResult(orders=orders, response=record.response, replayed=True)
+    return PlaceResult(orders=orders, response=record.response, replayed=True, token=record.token)
 
 
 def _place_locked(
@@ -185,7 +186,7 @@ def _place_locked(
         current = locked[product.pk]
         by_seller.setdefault(current.organisation_id, []).append((current, quantity, price))
 
-    expires_at = reservation_expiry(now)
+    expires_at = reservation_expiry(clean.payment_method, now)
     orders = []
     for seller_lines in by_seller.values():
         order = _order_create(clean, seller_lines, record, source_ref, user, now, expires_at)
@@ -193,7 +194,7 @@ def _place_locked(
         transaction.on_commit(partial(_notify_placed, order.pk), robust=True)
     record.response = placement_response(orders)
     record.save(update_fields=["response"])
-    return PlaceResult(orders=orders, response=record.response)
+    return PlaceResult(orders=orders, response=record.response, token=record.token)
 
 
 def _notify_placed(order_id: int) -> None:

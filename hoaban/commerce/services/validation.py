@@ -21,7 +21,11 @@ from ..models import Channel, ChannelListing, Order, Payment
 from ..payments import vietqr
 
 MAX_LINES = MAX_ORDER_LINES
-MAX_QUANTITY = MAX_ORDER_LINE_QUANTITY
+MAX_QUANTITY = MAX_ORDER_LINE_QUANTITY  # per line: a bound on the number itself (caps are lower)
+# Caps against hoarding (settings, see `order_caps`): units of one product in one order,
+# summed over its lines, and units from one seller in one order.
+DEFAULT_MAX_QUANTITY_PER_PRODUCT = 100
+DEFAULT_MAX_UNITS_PER_SELLER = 300
 MAX_KEY = 100
 PRODUCT_CODE = re.compile(r"^[A-Z0-9-]{1,20}$")
 
@@ -123,6 +127,7 @@ def validate_request(*, lines, buyer, delivery, payment_method, channel, source)
 
     if quantities:
         _validate_products(quantities, clean, errors)
+        _validate_caps(quantities, clean, errors)
     if errors:
         raise InvalidOrder(errors)
     return clean
@@ -245,6 +250,47 @@ def _validate_products(
             ) % {"seller": product.organisation.name}
         price = listing.price if listing is not None and listing.price is not None else None
         clean.lines.append((product, quantity, price if price is not None else product.price))
+
+
+def order_caps() -> tuple[int, int]:
+    """(units of one product, units from one seller) one order may hold."""
+    return (
+        int(getattr(settings, "ORDER_MAX_QUANTITY_PER_PRODUCT", DEFAULT_MAX_QUANTITY_PER_PRODUCT)),
+        int(getattr(settings, "ORDER_MAX_UNITS_PER_SELLER", DEFAULT_MAX_UNITS_PER_SELLER)),
+    )
+
+
+def _validate_caps(
+    quantities: dict[str, tuple[int, int]], clean: CleanRequest, errors: dict[str, str]
+) -> None:
+    """One order holds at most `per_product` units of a product (summed over its lines) and
+    `per_seller` units from one seller, so one order cannot take a seller's whole stock."""
+    per_product, per_seller = order_caps()
+    by_seller: dict[int, int] = {}
+    over_product_cap: set[int] = set()  # sellers already told about one product's cap
+    for product, quantity, _price in clean.lines:
+        if quantity > per_product:
+            over_product_cap.add(product.organisation_id)
+            index = quantities[product.code][0]
+            errors[f"lines.{index}.quantity"] = _(
+                "One order can have at most %(max)d of %(name)s (%(code)s). "
+                "To buy more, please contact the seller."
+            ) % {"max": per_product, "name": product.name, "code": product.code}
+        by_seller[product.organisation_id] = by_seller.get(product.organisation_id, 0) + quantity
+    for product, _quantity, _price in clean.lines:
+        if (
+            product.organisation_id not in over_product_cap
+            and by_seller.get(product.organisation_id, 0) > per_seller
+        ):
+            errors.setdefault(
+                "lines",
+                _(
+                    "One order from %(seller)s can have at most %(max)d items in all. "
+                    "Please lower the quantities, or contact the seller."
+                )
+                % {"seller": product.organisation.name, "max": per_seller},
+            )
+            by_seller.pop(product.organisation_id)
 
 
 def takes_transfers(seller) -> bool:

@@ -121,3 +121,41 @@ def test_out_of_stock_answers_are_exact_under_load(reference_data):
     outcomes = in_threads([(lambda i=i: place([(rice, 1)], key=f"x-{i}")) for i in range(30)])
     assert sum(kind == "ok" for kind, _v in outcomes) == 1
     assert all(isinstance(v, OutOfStock) for kind, v in outcomes if kind == "error")
+
+
+def test_50_concurrent_placements_for_one_phone_place_exactly_the_limit(reference_data):
+    # Issue 6: the per-phone throttle counts atomically (cache.add + cache.incr), so a burst
+    # of concurrent anonymous orders for one phone cannot slip past it.
+    import json
+
+    from django.test import Client
+
+    from hoaban.orgs.tests.factories import NA_RI
+
+    rice = product(stock=1_000)
+    body = json.dumps(
+        {
+            "lines": [{"product": rice.code, "quantity": 1}],
+            "buyer": {"name": "Nguyễn Thị Lan", "phone": "0912 345 678"},
+            "delivery": {"method": "ship", "address": "Thôn Nà Lạn", "commune": NA_RI},
+            "payment": "cod",
+        }
+    )
+
+    def post(i):
+        return (
+            Client()
+            .post(
+                "/api/v1/orders",
+                body,
+                content_type="application/json",
+                headers={"Idempotency-Key": f"burst-{i}"},
+                REMOTE_ADDR=f"10.0.{i}.1",  # many addresses: only the phone limit applies
+            )
+            .status_code
+        )
+
+    outcomes = in_threads([lambda i=i: post(i) for i in range(50)])
+
+    assert Counter(value for _kind, value in outcomes) == Counter({201: 5, 429: 45})
+    assert Order.objects.count() == StockReservation.objects.count() == 5

@@ -36,6 +36,11 @@ def checkout_key(client) -> str:
     return re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page).group(1)
 
 
+def placed_url(key) -> str:
+    """The order-placed page of the checkout with this key: by the placement's token."""
+    return reverse("shop:placed", args=[IdempotencyRecord.objects.get(key=key).token])
+
+
 def form_data(key, **changes):
     data = {
         "name": "Nguyễn Thị Lan",
@@ -68,7 +73,7 @@ def test_checkout_with_two_sellers_places_two_orders(client, two_sellers):
     response = client.post(reverse("shop:checkout"), form_data(key))
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("shop:placed", args=[key])
+    assert response["Location"] == placed_url(key)
     orders = Order.objects.order_by("seller__name")
     assert [(o.seller.name, o.subtotal, o.buyer_phone) for o in orders] == [
         ("HTX Chè Bằng Phúc", 120_000, "+84912345678"),
@@ -86,7 +91,7 @@ def test_placed_page_lists_every_code_and_the_cod_note(client, two_sellers):
 
     page = client.post(reverse("shop:checkout"), form_data(key), follow=True)
 
-    html = english(client).get(reverse("shop:placed", args=[key])).content.decode()
+    html = english(client).get(placed_url(key)).content.decode()
     for order in Order.objects.all():
         assert order.code in html
     assert "Pay 45.000 ₫ in cash when you receive your order." in html
@@ -101,7 +106,7 @@ def test_vietqr_page_shows_the_qr_the_amount_the_code_and_the_bank(client, two_s
     client.post(reverse("shop:checkout"), form_data(key, payment="vietqr"))
 
     order = Order.objects.get()
-    html = client.get(reverse("shop:placed", args=[key])).content.decode()
+    html = client.get(placed_url(key)).content.decode()
     assert html.count("<svg") >= 1
     assert '<svg aria-hidden="true" focusable="false"' in html
     assert "135.000 ₫" in html
@@ -121,7 +126,7 @@ def test_double_submit_with_the_same_key_places_one_set_of_orders(client, two_se
 
     assert Order.objects.count() == 2
     assert IdempotencyRecord.objects.count() == 1
-    assert first["Location"] == second["Location"] == reverse("shop:placed", args=[key])
+    assert first["Location"] == second["Location"] == placed_url(key)
 
 
 def test_same_key_replayed_by_the_pipeline_when_the_basket_is_still_there(client, two_sellers):
@@ -135,7 +140,7 @@ def test_same_key_replayed_by_the_pipeline_when_the_basket_is_still_there(client
 
     again = client.post(reverse("shop:checkout"), form_data(key))
 
-    assert again["Location"] == reverse("shop:placed", args=[key])
+    assert again["Location"] == placed_url(key)
     assert Order.objects.count() == 1
 
 
@@ -252,7 +257,7 @@ def test_pickup_with_cash_needs_no_address(client, two_sellers):
         None,
         Payment.Method.CASH,
     )
-    html = english(client).get(reverse("shop:placed", args=[key])).content.decode()
+    html = english(client).get(placed_url(key)).content.decode()
     assert "Pay 90.000 ₫ in cash when you pick up your order." in html
 
 
@@ -318,9 +323,11 @@ def test_placed_page_query_count_does_not_grow(client, django_assert_num_queries
     client.post(reverse("shop:checkout"), form_data(key, payment="vietqr"))
     assert Order.objects.count() == sellers
 
+    url = placed_url(key)
+
     # session, placement record, orders (seller and payment joined), their lines.
     with django_assert_num_queries(4):
-        response = client.get(reverse("shop:placed", args=[key]))
+        response = client.get(url)
 
     assert response.status_code == 200
 
@@ -336,3 +343,71 @@ def test_logged_in_buyer_finds_her_name_and_phone_filled_in(client, two_sellers)
 
     assert 'value="Hà Thị Thu"' in html
     assert 'value="0912 000 222"' in html
+
+
+# --- issue 6: the order-placed page by a random token, never by the idempotency key ---------
+
+
+def test_the_placed_page_is_reached_by_a_random_token_not_the_key(client, two_sellers):
+    noodles, tea = two_sellers
+    fill_basket(client, (noodles, 1), (tea, 1))
+    key = checkout_key(client)
+
+    response = client.post(reverse("shop:checkout"), form_data(key))
+
+    token = IdempotencyRecord.objects.get(key=key).token
+    assert re.fullmatch(r"[A-Za-z0-9_-]{22}", token)  # 128 bits from `secrets`
+    assert response["Location"] == f"/orders/placed/{token}/"
+    assert key not in response["Location"]
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get(f"/orders/placed/{key}/").status_code == 404
+
+
+def test_each_placement_draws_its_own_token(client, two_sellers):
+    noodles, _tea = two_sellers
+    for _ in range(3):
+        fill_basket(client, (noodles, 1))
+        client.post(reverse("shop:checkout"), form_data(checkout_key(client)))
+
+    tokens = set(IdempotencyRecord.objects.values_list("token", flat=True))
+    assert len(tokens) == 3
+
+
+@pytest.mark.parametrize("token", ["A" * 22, "x" * 200, "%00", "..%2F..%2F"])
+def test_an_unknown_token_is_not_found(client, two_sellers, token):
+    noodles, _tea = two_sellers
+    fill_basket(client, (noodles, 1))
+    client.post(reverse("shop:checkout"), form_data(checkout_key(client)))
+
+    # A NUL is refused before any view (core.edge), with the same 400 whatever the token.
+    expected = 400 if token == "%00" else 404
+    assert client.get(f"/orders/placed/{token}/").status_code == expected
+
+
+def test_an_api_clients_key_does_not_open_its_placed_page_from_another_browser(client, two_sellers):
+    # An API client may choose a guessable key; posting it to the checkout leads nowhere.
+    import json
+
+    noodles, _tea = two_sellers
+    client.post(
+        "/api/v1/orders",
+        json.dumps(
+            {
+                "lines": [{"product": noodles.code, "quantity": 1}],
+                "buyer": {"name": "Hà Thị Thu", "phone": "0912 000 222"},
+                "delivery": {"method": "pickup"},
+                "payment": "cash",
+            }
+        ),
+        content_type="application/json",
+        headers={"Idempotency-Key": "order-1"},
+    )
+    stranger = type(client)()
+    fill_basket(stranger, (noodles, 1))
+
+    response = english(stranger).post(reverse("shop:checkout"), form_data("order-1"))
+
+    assert response.status_code == 400
+    assert "This order key was already used for a different order." in response.content.decode()
+    assert IdempotencyRecord.objects.get(key="order-1").token not in response.content.decode()
+    assert Order.objects.count() == 1

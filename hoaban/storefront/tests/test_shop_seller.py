@@ -16,6 +16,9 @@ def _quiet_notifications(settings):
     settings.NOTIFICATION_BACKEND = "hoaban.commerce.notifications.LocmemBackend"
 
 
+NOT_FOUND_ORDER_EN = "We found no such order among the orders of your cooperatives."
+
+
 def english(client):
     client.cookies["hoaban_language"] = "en"
     return client
@@ -112,8 +115,8 @@ def test_manager_of_another_organisation_is_refused_by_the_service(client, order
         reverse("shop:seller_order_action", args=[order.code]), {"action": "confirm"}
     )
 
-    assert response.status_code == 403
-    assert "Only a manager of the selling organisation may do this." in response.content.decode()
+    assert response.status_code == 404
+    assert NOT_FOUND_ORDER_EN in response.content.decode()
     order.refresh_from_db()
     assert order.status == Order.Status.PLACED
     assert OrderEvent.objects.filter(order=order).count() == 1
@@ -216,9 +219,14 @@ def test_stock_of_another_organisation_is_refused(client, manager):
     other = ProductFactory(stock=4)
     client.force_login(manager)
 
-    response = client.post(reverse("shop:seller_stock"), {"product": other.code, "stock": 99})
+    response = english(client).post(
+        reverse("shop:seller_stock"), {"product": other.code, "stock": 99}
+    )
 
-    assert response.status_code == 403
+    assert response.status_code == 404
+    assert "We found no such product among the products of your cooperatives." in (
+        response.content.decode()
+    )
     other.refresh_from_db()
     assert other.stock == 4
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orgs', '0002_organisationevent'),
+        ('orgs', '0003_certificate_scan_private'),
     ]
 
     operations = [

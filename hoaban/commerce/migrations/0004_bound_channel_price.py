@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commerce', '0002_channels'),
+        ('commerce', '0003_placement_token'),
     ]
 
     operations = [
