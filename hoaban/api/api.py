@@ -36,8 +36,10 @@ def _document_errors(operation: dict) -> None:
         answers.update(_PATH_ERRORS)
     if operation.get("security"):
         answers.update(_AUTH_ERRORS)
+    responses = operation["responses"]
     for status, description in answers.items():
-        operation["responses"].setdefault(status, {"description": description, "content": _DETAIL})
+        if status not in responses and int(status) not in responses:  # ninja keys are ints
+            responses[status] = {"description": description, "content": _DETAIL}
 
 
 class HoaBanAPI(NinjaAPI):
