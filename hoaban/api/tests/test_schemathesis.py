@@ -130,3 +130,16 @@ def test_the_whole_api_answers_documented_statuses_and_never_5xx(live_server, re
     print(f"schemathesis: {cases} cases in {elapsed:.1f} s")  # noqa: T201 - the figure for CI logs
     assert failures == [], "\n\n".join(failures)
     assert cases > 200
+
+
+@pytest.mark.django_db
+def test_every_operation_documents_the_edges_400_and_keeps_its_own_answers(client):
+    schema = client.get("/api/v1/openapi.json").json()
+
+    operations = [op for ops in schema["paths"].values() for op in ops.values()]
+    orders = schema["paths"]["/api/v1/orders"]["post"]["responses"]
+
+    assert all("400" in op["responses"] and "422" in op["responses"] for op in operations)
+    assert "#/components/schemas/ErrorOut" in str(orders["422"])  # its own, not overwritten
+    assert "401" in schema["paths"]["/api/v1/me"]["get"]["responses"]
+    assert "404" in schema["paths"]["/api/v1/products/{code}"]["get"]["responses"]
