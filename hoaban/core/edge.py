@@ -132,9 +132,13 @@ def _header_texts(request: HttpRequest) -> Iterator[str]:
         yield value
 
 
-def _is_json(request: HttpRequest) -> bool:
-    content_type = (request.content_type or "").lower()
-    return content_type == "application/json" or content_type.endswith("+json")
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _may_be_json(request: HttpRequest) -> bool:
+    """Any body that is not a form: the orders API reads its body as JSON whatever the
+    Content-Type says (text/plain, none), so its depth is checked all the same."""
+    return (request.content_type or "").lower() not in FORM_TYPES
 
 
 def _check_json_body(request: HttpRequest) -> None:
@@ -174,7 +178,7 @@ def check_request(request: HttpRequest) -> None:
         _check_texts(_query_and_form_texts(request))
     except MultiPartParserError:
         raise BadInput(_("The form could not be read. Please send it again.")) from None
-    if request.method in ("POST", "PUT", "PATCH", "DELETE") and _is_json(request):
+    if request.method in ("POST", "PUT", "PATCH", "DELETE") and _may_be_json(request):
         _check_json_body(request)
 
 

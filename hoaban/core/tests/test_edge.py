@@ -190,6 +190,20 @@ def test_json_nested_too_deeply_is_refused_before_parsing(client, raw):
     )
 
 
+@pytest.mark.parametrize("content_type", ["text/plain", "application/octet-stream"])
+def test_deep_json_under_another_content_type_is_refused_too(client, content_type):
+    # The orders API reads the body as JSON whatever the Content-Type says.
+    response = client.post(
+        "/api/v1/orders?lang=en",
+        "[" * 100_000 + "]" * 100_000,
+        content_type=content_type,
+        HTTP_IDEMPOTENCY_KEY="k",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == DEEP_EN
+
+
 def test_json_nested_up_to_the_limit_still_reaches_the_view(client):
     raw = json.dumps(order_body(delivery={"method": "pickup", "carrier_address": [[[1]]]}))
     ProductFactory(code="MD05", stock=5)
