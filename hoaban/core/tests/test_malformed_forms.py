@@ -459,3 +459,44 @@ def test_the_tables_valid_data_is_accepted(client, form):
         assert dict(client.session.items()) != session_before
     else:
         assert snapshot() != before, shown_errors(page)
+
+
+PAGES_WITH_QUERIES = [
+    "/?page={}",
+    "/products/?province={}",
+    "/products/?former={}",
+    "/products/?page={}",
+    "/products/?ocop={}",
+    "/products/?category={}",
+    "/products/?q={}",
+    "/places/communes/?province={}",
+    "/places/communes/?commune={}",
+    "/org/htx-na-ri/?page={}",
+    "/track/?code={}",
+    "/lot/{lot}/?x={}",
+    "/manage/orders/?status={}",
+    "/manage/orders/?org={}",
+    "/manage/orders/?page={}",
+    "/manage/orders/packing/?org={}",
+    "/manage/orders/stock/?org={}",
+    "/manage/htx-na-ri/products/?page={}",
+    "/manage/htx-na-ri/lots/?page={}",
+]
+
+
+@pytest.mark.parametrize("value", HUGE + WRONG + ["9" * 5000])
+def test_malformed_query_parameters_of_the_pages_never_give_a_500(client, value):
+    # given the world, a manager logged in (the console pages too)
+    world = make_world(client, orders=False)
+    login(world, "manager")
+    before = snapshot()
+
+    # when each page is asked for with the value in its query
+    statuses = {
+        page: client.get(page.format(value, lot=world.lot.code)).status_code
+        for page in PAGES_WITH_QUERIES
+    }
+
+    # then each answers (a page, a redirect, a 4xx), none fails, nothing changes
+    assert {page: status for page, status in statuses.items() if status >= 500} == {}
+    assert snapshot() == before
