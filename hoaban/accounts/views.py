@@ -131,3 +131,21 @@ def data_export(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="hoaban-my-data.json"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """The page shown instead of a login (or an in-person confirmation) while locked: when she
+    can try again (Vietnam time) and how to get help. Status 429 (settings.AXES_LOCKOUT_CALLABLE).
+    """
+    from axes.helpers import get_cool_off
+
+    from .throttling import LockoutHandler
+
+    lock = LockoutHandler().lock(request, credentials)
+    until = lock.until or (request.axes_attempt_time + get_cool_off(request))
+    context = {
+        "until": until,
+        "phone_locked": lock.phone_locked or not lock.address_locked,
+        "address_locked": lock.address_locked,
+    }
+    return render(request, "accounts/locked.html", context, status=429)

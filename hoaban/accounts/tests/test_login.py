@@ -11,8 +11,8 @@ WRONG = {
     "en": "The phone number or password is wrong. Check them and try again.",
 }
 LOCKED = {
-    "vi": "Bạn đã nhập sai quá nhiều lần. Số điện thoại này tạm bị khóa đăng nhập trong 15 phút.",
-    "en": "Too many wrong tries. Logging in with this number is locked for 15 minutes.",
+    "vi": "Bạn đã nhập sai quá nhiều lần. Số điện thoại này tạm bị khóa đăng nhập đến",
+    "en": "Too many wrong tries. Logging in with this number is locked until",
 }
 
 
