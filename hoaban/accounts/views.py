@@ -10,8 +10,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -43,8 +44,6 @@ def _safe_next(request: HttpRequest, fallback: str = "accounts:profile") -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    from django.urls import reverse
-
     return reverse(fallback)
 
 
@@ -92,6 +91,19 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = PhoneAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        """The sign-up link keeps where she was going (e.g. the page to enter an invitation
+        code), so a person new to Hoa Ban lands there once her account is made."""
+        context = super().get_context_data(**kwargs)
+        signup_url = reverse("accounts:signup")
+        target = context.get("next") or ""
+        if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            signup_url += "?" + urlencode({"next": target})
+        context["signup_next_url"] = signup_url  # base.html sets its own signup_url
+        return context
 
     def form_valid(self, form):
         response = super().form_valid(form)
