@@ -160,4 +160,7 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
         "phone_locked": lock.phone_locked or not lock.address_locked,
         "address_locked": lock.address_locked,
     }
-    return render(request, "accounts/locked.html", context, status=429)
+    response = render(request, "accounts/locked.html", context, status=429)
+    wait = (until - request.axes_attempt_time).total_seconds()
+    response["Retry-After"] = str(max(1, int(wait)))
+    return response

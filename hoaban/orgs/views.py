@@ -311,7 +311,10 @@ def members(request: HttpRequest, organisation: Organisation) -> HttpResponse:
         else:
             messages.success(request, str(INVITATION_SENT))
             return redirect("orgs:members", slug=organisation.slug)
-    return _members_page(request, organisation, invite_form=form, status=status)
+    response = _members_page(request, organisation, invite_form=form, status=status)
+    if status == 429:
+        response["Retry-After"] = "3600"
+    return response
 
 
 @require_POST

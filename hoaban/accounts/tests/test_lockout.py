@@ -109,6 +109,7 @@ def test_the_locked_page_says_when_to_try_again_in_vietnam_time_in_both_language
     in_english = login(vi, PHONE, PASSWORD)
 
     assert (locked.status_code, again.status_code, in_english.status_code) == (429, 429, 429)
+    assert (locked["Retry-After"], again["Retry-After"]) == ("900", "600")  # until 08:17
     # axes keeps one row per phone and address with the time of its last failure: the five
     # failures expire together 15 minutes after the fifth (08:02), at 08:17.
     assert (

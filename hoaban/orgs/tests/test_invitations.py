@@ -494,6 +494,7 @@ def test_the_throttled_page_answers_429_with_the_message(client, settings, outbo
     response, _page = invite_page(organisation, phone="0981 234 567")
 
     assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
     assert "Tổ chức của bạn đã gửi nhiều lời mời trong một giờ qua." in response.content.decode()
     assert Invitation.objects.count() == 1
 
@@ -598,3 +599,28 @@ def test_the_join_page_needs_a_login_and_answers_in_english(client, en):
 
     assert wrong.status_code == 400
     assert WRONG_CODE["en"] in wrong.content.decode()
+
+
+@pytest.mark.parametrize("n", [3, 6])
+def test_the_members_page_costs_the_same_queries_however_many_members_and_invitations(
+    client, django_assert_num_queries, n
+):
+    organisation = OrganisationFactory()
+    manager = ManagerFactory(organisation=organisation).user
+    MembershipFactory.create_batch(n, organisation=organisation)
+    for i in range(n):
+        invite(organisation, manager, phone=f"+849712345{i:02d}")
+    client.force_login(manager)
+    url = reverse("orgs:members", kwargs={"slug": organisation.slug})
+    client.get(url)  # warm the session and the caches
+
+    # session + user + organisation + may-view + may-change + members (joined with their
+    # users) + waiting invitations
+    with django_assert_num_queries(7):
+        response = client.get(url)
+
+    assert (
+        response.content.decode().count("code valid until")
+        + response.content.decode().count("mã dùng được đến")
+        == n
+    )
