@@ -188,6 +188,7 @@ AXES_VERBOSE = False
 # --- joining an organisation by invitation (hoaban.orgs.invitations) ----------------------
 INVITATION_LIFETIME_HOURS = 48
 INVITATION_MAX_ATTEMPTS = 5
+INVITATION_MESSAGES_PER_PHONE_PER_HOUR = 3
 INVITATIONS_PER_ORGANISATION_PER_HOUR = int(
     os.environ.get("INVITATIONS_PER_ORGANISATION_PER_HOUR", "20")
 )

@@ -4,7 +4,9 @@ A manager never adds a person by herself and never learns anything about an acco
 - `invitation_send`: she gives a phone and a role; whatever the phone (an account, a member
   already, nobody), the same thing happens: a pending invitation with a fresh 6-digit code, sent
   by SMS or Zalo. Re-inviting the same phone replaces the code. At most
-  INVITATIONS_PER_ORGANISATION_PER_HOUR per organisation.
+  INVITATIONS_PER_ORGANISATION_PER_HOUR per organisation (refused, 429), and at most
+  INVITATION_MESSAGES_PER_PHONE_PER_HOUR messages to one phone from all organisations (past
+  that, nothing is sent, and the manager is not told: the answer stays the same).
 - `invitation_accept`: the person, logged in with that phone (she signs up first if she has no
   account), enters the code. INVITATION_MAX_ATTEMPTS wrong codes close the invitation for good;
   the managers are not told (they would learn that an account exists).
@@ -71,6 +73,15 @@ def max_attempts() -> int:
 
 def per_hour() -> int:
     return getattr(settings, "INVITATIONS_PER_ORGANISATION_PER_HOUR", 20)
+
+
+def per_phone_per_hour() -> int:
+    return getattr(settings, "INVITATION_MESSAGES_PER_PHONE_PER_HOUR", 3)
+
+
+def _phone_key(e164: str) -> str:
+    """A keyed digest of the phone, to count messages to it without storing it in events."""
+    return salted_hmac(_HASH_SALT + ".phone", e164, algorithm="sha256").hexdigest()[:32]
 
 
 def mask_phone(e164: str) -> str:
@@ -161,6 +172,24 @@ def invitation_send(
     ).count()
     if recent >= per_hour():
         raise InvitationThrottled(THROTTLED)
+    # One phone receives at most INVITATION_MESSAGES_PER_PHONE_PER_HOUR codes, from all
+    # organisations together (no flooding a person's phone). Past that, the manager reads the
+    # same answer, but no message goes and a waiting code is kept as it is.
+    phone_key = _phone_key(e164)
+    quiet = (
+        OrganisationEvent.objects.filter(
+            kind=OrganisationEvent.Kind.INVITED,
+            at__gt=now - datetime.timedelta(hours=1),
+            details__phone_key=phone_key,
+            details__sent=True,
+        ).count()
+        >= per_phone_per_hour()
+    )
+    invitation = (
+        Invitation.objects.select_for_update()
+        .filter(organisation=organisation, phone=e164, status=Invitation.Status.PENDING)
+        .first()
+    )
     code = _new_code()
     values = {
         "role": role,
@@ -170,14 +199,9 @@ def invitation_send(
         "sent_at": now,
         "expires_at": now + lifetime(),
     }
-    invitation = (
-        Invitation.objects.select_for_update()
-        .filter(organisation=organisation, phone=e164, status=Invitation.Status.PENDING)
-        .first()
-    )
     if invitation is None:
         invitation = Invitation.objects.create(organisation=organisation, phone=e164, **values)
-    else:  # re-inviting: a new code replaces the old one, the count of wrong codes restarts
+    elif not quiet:  # re-inviting: a new code replaces the old one, wrong codes start again
         for field, value in values.items():
             setattr(invitation, field, value)
         invitation.save(update_fields=list(values))
@@ -187,9 +211,13 @@ def invitation_send(
         OrganisationEvent.Kind.INVITED,
         invitation=invitation.pk,
         phone=mask_phone(e164),
+        phone_key=phone_key,
         role=role,
         channel=channel,
+        sent=not quiet,
     )
+    if quiet:
+        return invitation
     # The text is in the person's language when she has an account, else Vietnamese. Nothing
     # of this reaches the manager: she sees the same page whatever the phone.
     language = User.objects.filter(phone=e164).values_list("preferred_language", flat=True).first()

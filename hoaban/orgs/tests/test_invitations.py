@@ -624,3 +624,32 @@ def test_the_members_page_costs_the_same_queries_however_many_members_and_invita
         + response.content.decode().count("mã dùng được đến")
         == n
     )
+
+
+def test_one_phone_gets_at_most_three_codes_an_hour_and_the_managers_are_not_told(
+    client, outbox, clock, invite_page
+):
+    organisations = OrganisationFactory.create_batch(4)
+    managers = [ManagerFactory(organisation=o).user for o in organisations]
+    answers = []
+    for organisation, manager in zip(organisations, managers, strict=True):
+        client.force_login(manager)
+        response, page = invite_page(organisation)
+        # What the manager reads: the page's main part, less her own organisation's name and
+        # address and its member list (she saw both before inviting).
+        main = page[page.index("<main") : page.index("</main>")]
+        main = main.replace(organisation.name, "ORG").replace(organisation.slug, "SLUG")
+        answers.append((response.status_code, _without_members_list(main)))
+    person = UserFactory(phone=PHONE)
+
+    assert len(outbox) == 3  # the fourth organisation's code was not sent
+    assert answers[3] == answers[0]  # yet its manager read the same answer
+    fourth = Invitation.objects.get(organisation=organisations[3])
+    assert list(invitations.pending_invitations(organisations[3])) == [fourth]
+    membership, created = invitations.invitation_accept(user=person, code=sent_code(outbox))
+    assert created and membership.organisation == organisations[2]
+
+    clock.advance(hours=1, seconds=1)
+    client.force_login(managers[3])
+    invite_page(organisations[3])  # an hour later the code goes
+    assert len(outbox) == 4
