@@ -364,9 +364,9 @@ def memberships_seed(*, rows: list[dict]) -> int:
         return 0
     with transaction.atomic():
         existing = set(
+            # By organisation only: a few ids, however many people (SQLite's variable limit).
             Membership.objects.filter(
-                organisation__in={row["organisation"].pk for row in rows},
-                user__in={row["user"].pk for row in rows},
+                organisation__in={row["organisation"].pk for row in rows}
             ).values_list("organisation_id", "user_id")
         )
         new = [row for key, row in wanted.items() if key not in existing]
