@@ -38,14 +38,18 @@ def test_manager_invites_by_phone_and_the_person_joins_with_the_code(demo, brows
     code = re.search(r"\b(\d{6})\b", LocmemBackend.outbox[0].text).group(1)
     browse.follow(page.locator("header form[action$='/logout/'] button"))
 
-    browse.goto("/accounts/signup/")
+    # She has no account: the link in the message asks her to log in; she signs up instead
+    # and lands back on the page where she types the code.
+    browse.goto("/me/cooperatives/join/")
+    assert "/accounts/login/" in page.url, page.url
+    browse.follow(page.locator("main a[href^='/accounts/signup/']"), tap_target=False)
     page.fill("[name=phone]", "0971 234 567")
     page.fill("[name=password1]", PASSWORD)
     page.fill("[name=password2]", PASSWORD)
     page.fill("[name=full_name]", "Triệu Thị Lan")
     page.check("[name=consent]")
     browse.follow(page.locator("main form button[type=submit]").last)
-    browse.goto("/me/cooperatives/join/")
+    assert page.url.endswith("/me/cooperatives/join/"), page.url
     page.fill("[name=code]", code)
     browse.follow(page.locator("main form button[type=submit]"))
 
