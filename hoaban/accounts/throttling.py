@@ -9,10 +9,12 @@
 - A successful login clears only that phone's failures from that address: another person's
   success (or the attacker's own account) never resets a lock.
 - The same person typing `0912 345 678` and `+84912345678` hits the same counter
-  (settings.AXES_USERNAME_CALLABLE); the address is `hoaban.core.clientip.client_address`.
+  (settings.AXES_USERNAME_CALLABLE); the address is `hoaban.core.clientip.client_address`,
+  an IPv6 one counted by its /64 network (settings.AXES_CLIENT_IP_CALLABLE).
 """
 
 import datetime
+import ipaddress
 from dataclasses import dataclass
 
 from axes.attempts import get_cool_off_threshold
@@ -22,7 +24,19 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
 
+from hoaban.core.clientip import client_address
+
 from .phone import InvalidPhone, normalize_phone
+
+
+def axes_client_address(request) -> str:
+    """The client's address; for IPv6, the first address of its /64 network: one home or phone
+    gets a whole /64, so counting single IPv6 addresses would let one person try from many."""
+    address = client_address(request)
+    parsed = ipaddress.ip_address(address)
+    if parsed.version == 6 and not parsed.ipv4_mapped:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False).network_address)
+    return address
 
 
 def axes_username(request, credentials: dict | None = None) -> str:

@@ -178,3 +178,21 @@ def test_behind_a_proxy_the_address_comes_from_the_trusted_header_only(vi, clock
 
     assert other_client.status_code == 302
     assert locked_client.status_code == 429
+
+
+def test_ipv6_addresses_count_by_their_64_network(vi, clock):
+    UserFactory(phone=PHONE)
+    phones = [f"+8498765432{n}" for n in range(5)]
+
+    # One phone on IPv6 owns a whole /64: twenty addresses in it are one address.
+    answers = [
+        login(vi, phone, address=f"2001:db8:1:2::{n * 4 + i + 1:x}").status_code
+        for n, phone in enumerate(phones)
+        for i in range(4)
+    ]
+    same_network = login(vi, PHONE, PASSWORD, address="2001:db8:1:2:ffff::1")
+    other_network = login(vi, PHONE, PASSWORD, address="2001:db8:1:3::1")
+
+    assert answers == [200] * 19 + [429]
+    assert same_network.status_code == 429
+    assert other_network.status_code == 302
