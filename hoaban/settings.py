@@ -168,14 +168,33 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "storefront:home"
 
+# --- login lock-out (django-axes; hoaban.accounts.throttling) ---------------------------
+# A phone is locked after AXES_FAILURE_LIMIT failures from any address; an address after
+# LOGIN_ADDRESS_FAILURE_LIMIT failures across phones (higher: a carrier's NAT or a cooperative's
+# Wi-Fi puts many people behind one address). Each lock lasts AXES_COOLOFF_TIME after the
+# failure that set it; failures while locked do not prolong it. A success clears only the
+# failures of that phone from that address. An admin unlocks: `hoaban axes_reset_username +84…`.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "hoaban.accounts.throttling.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "hoaban.accounts.throttling.axes_client_address"  # via clientip
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "hoaban.accounts.throttling.axes_username"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_LOCKOUT_CALLABLE = "hoaban.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+
+# --- joining an organisation by invitation (hoaban.orgs.invitations) ----------------------
+INVITATION_LIFETIME_HOURS = 48
+INVITATION_MAX_ATTEMPTS = 5
+INVITATION_MESSAGES_PER_PHONE_PER_HOUR = 3
+INVITATIONS_PER_ORGANISATION_PER_HOUR = int(
+    os.environ.get("INVITATIONS_PER_ORGANISATION_PER_HOUR", "20")
+)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]

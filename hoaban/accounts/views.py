@@ -10,8 +10,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -43,8 +44,6 @@ def _safe_next(request: HttpRequest, fallback: str = "accounts:profile") -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    from django.urls import reverse
-
     return reverse(fallback)
 
 
@@ -93,6 +92,19 @@ class LoginView(auth_views.LoginView):
     authentication_form = PhoneAuthenticationForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        """The sign-up link keeps where she was going (e.g. the page to enter an invitation
+        code), so a person new to Hoa Ban lands there once her account is made."""
+        context = super().get_context_data(**kwargs)
+        signup_url = reverse("accounts:signup")
+        target = context.get("next") or ""
+        if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            signup_url += "?" + urlencode({"next": target})
+        context["signup_next_url"] = signup_url  # base.html sets its own signup_url
+        return context
+
     def form_valid(self, form):
         response = super().form_valid(form)
         return set_language_cookie(response, form.get_user().preferred_language)
@@ -130,4 +142,25 @@ def data_export(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="hoaban-my-data.json"'
     response["Cache-Control"] = "no-store"
+    return response
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """The page shown instead of a login (or an in-person confirmation) while locked: when she
+    can try again (Vietnam time) and how to get help. Status 429 (settings.AXES_LOCKOUT_CALLABLE).
+    """
+    from axes.helpers import get_cool_off
+
+    from .throttling import LockoutHandler
+
+    lock = LockoutHandler().lock(request, credentials)
+    until = lock.until or (request.axes_attempt_time + get_cool_off(request))
+    context = {
+        "until": until,
+        "phone_locked": lock.phone_locked or not lock.address_locked,
+        "address_locked": lock.address_locked,
+    }
+    response = render(request, "accounts/locked.html", context, status=429)
+    wait = (until - request.axes_attempt_time).total_seconds()
+    response["Retry-After"] = str(max(1, int(wait)))
     return response

@@ -1,59 +1,30 @@
-"""SMS, Zalo and e-mail behind one interface.
+"""The texts of order notifications; sending goes through `hoaban.core.messaging`.
 
-`notify(Message(...))` hands the message to the backend named by the setting
-`NOTIFICATION_BACKEND` (dotted path). The default writes to the log (console); `LocmemBackend`
-keeps messages in `outbox` for tests. A real SMS gateway or Zalo ZNS backend is a class with a
-`send(message)` method. Texts are written in the buyer's language (`order.language`, vi default).
+`notify(Message(...))` hands a message to the configured backend (setting
+`NOTIFICATION_BACKEND`). Texts are written in the buyer's language (`order.language`, vi default).
+The names below are re-exported so existing imports and dotted paths keep working.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.utils import translation
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from hoaban.accounts.phone import display_phone
+from hoaban.core.messaging import (  # noqa: F401 (re-exported)
+    DEFAULT_BACKEND,
+    ConsoleBackend,
+    LocmemBackend,
+    Message,
+    backend,
+)
+from hoaban.core.messaging import send as notify
 from hoaban.core.money import format_vnd
 
 from .models import Order
 
-logger = logging.getLogger("hoaban.commerce.notifications")
-
-DEFAULT_BACKEND = "hoaban.commerce.notifications.ConsoleBackend"
-
-
-@dataclass(frozen=True)
-class Message:
-    channel: str  # "sms", "zalo" or "email"
-    to: str  # E.164 phone, or an e-mail address
-    text: str
-    subject: str = ""
-
-
-class ConsoleBackend:
-    def send(self, message: Message) -> None:
-        logger.info("[%s → %s] %s", message.channel, message.to, message.text)
-
-
-class LocmemBackend:
-    """Keeps every message in `LocmemBackend.outbox` (tests clear it)."""
-
-    outbox: list[Message] = []
-
-    def send(self, message: Message) -> None:
-        type(self).outbox.append(message)
-
-
-def backend():
-    return import_string(getattr(settings, "NOTIFICATION_BACKEND", "") or DEFAULT_BACKEND)()
-
-
-def notify(message: Message) -> None:
-    backend().send(message)
+__all__ = ["ConsoleBackend", "LocmemBackend", "Message", "notify", "order_message"]
 
 
 def _order_text(order: Order, kind: str) -> str:

@@ -17,6 +17,7 @@ from hoaban.accounts.phone import normalize_phone
 from hoaban.catalog.images import webp_variants
 from hoaban.catalog.models import Category, Lot, Product, ProductImage
 from hoaban.catalog.services import product_search_text
+from hoaban.orgs.invitations import memberships_seed
 from hoaban.orgs.models import Certificate, Improvement, Membership, Organisation
 from hoaban.orgs.services import organisation_search_text
 from hoaban.places.models import Commune
@@ -149,19 +150,20 @@ class DemoLoader:
         User.objects.bulk_create(new, batch_size=500)
         self.users = User.objects.in_bulk([m.phone for m in members], field_name="phone")
         self._consents([self.users[u.phone] for u in new])
-        memberships = [
-            Membership(
-                organisation=self.orgs[o.spec.slug],
-                user=self.users[m.phone],
-                role=Membership.Role.MANAGER if m.is_manager else Membership.Role.MEMBER,
-                since=m.since,
-                show_name_publicly=m.show_name_publicly,
-            )
-            for o in self.plan
-            for m in o.members
-            if m.phone in missing
-        ]
-        Membership.objects.bulk_create(memberships, batch_size=500, ignore_conflicts=True)
+        memberships_seed(
+            rows=[
+                {
+                    "organisation": self.orgs[o.spec.slug],
+                    "user": self.users[m.phone],
+                    "role": Membership.Role.MANAGER if m.is_manager else Membership.Role.MEMBER,
+                    "since": m.since,
+                    "show_name_publicly": m.show_name_publicly,
+                }
+                for o in self.plan
+                for m in o.members
+                if m.phone in missing
+            ]
+        )
         self.created["members"] = len(new)
         self.memberships = {
             (ms.organisation_id, ms.user.phone): ms
@@ -224,14 +226,16 @@ class DemoLoader:
                     role.provinces.add(*OFFICER_PROVINCES)
             org = self.orgs.get(login.org_slug)
             if org is not None:
-                Membership.objects.get_or_create(
-                    organisation=org,
-                    user=user,
-                    defaults={
-                        "role": login.org_role,
-                        "since": joined.date(),
-                        "show_name_publicly": True,
-                    },
+                memberships_seed(
+                    rows=[
+                        {
+                            "organisation": org,
+                            "user": user,
+                            "role": login.org_role,
+                            "since": joined.date(),
+                            "show_name_publicly": True,
+                        }
+                    ]
                 )
         self.created["logins"] = created
 

@@ -4,7 +4,14 @@ from django.utils.translation import gettext_lazy
 
 from hoaban.core.uploads import logo_field, scan_field
 
-from .models import Certificate, Improvement, Membership, Organisation, OrganisationEvent
+from .models import (
+    Certificate,
+    Improvement,
+    Invitation,
+    Membership,
+    Organisation,
+    OrganisationEvent,
+)
 from .services import organisation_search_text, organisation_search_text_refresh
 
 _ = gettext_lazy
@@ -15,6 +22,8 @@ class MembershipInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["user"]
     fields = ["user", "role", "since", "show_name_publicly"]
+    # Only the member sets her consent to being named (on her own page), not an admin.
+    readonly_fields = ["show_name_publicly"]
 
 
 class CertificateAdminForm(forms.ModelForm):
@@ -71,6 +80,7 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__full_name", "user__phone", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
+    readonly_fields = ["show_name_publicly"]
 
 
 @admin.register(Certificate)
@@ -111,3 +121,14 @@ class OrganisationEventAdmin(ReadOnlyAdmin):
     search_fields = ["organisation__name", "actor__full_name", "actor__phone"]
     list_select_related = ["organisation", "actor"]
     date_hierarchy = "at"
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdmin):
+    """Written by hoaban.orgs.invitations only; the code's hash is not shown."""
+
+    list_display = ["organisation", "role", "status", "sent_at", "expires_at", "attempts"]
+    list_filter = ["status", "role", "sent_at"]
+    search_fields = ["organisation__name", "phone"]
+    exclude = ["code_hash"]
+    list_select_related = ["organisation"]

@@ -71,23 +71,51 @@ class BankAccountForm(forms.Form):
     )
 
 
-class MemberAddForm(forms.Form):
+class InvitationForm(forms.Form):
+    """A phone and a role: nothing about the person (her name, her consent) is asked here."""
+
     phone = forms.CharField(
         label=_("Phone number"),
         max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
-    )
-    full_name = forms.CharField(
-        label=_("Full name"),
-        max_length=150,
-        required=False,
-        help_text=_("Needed only for a person who is new to Hoa Ban."),
+        help_text=_("She receives a code by SMS or Zalo and joins when she enters it."),
     )
     role = forms.ChoiceField(
         label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
     )
-    show_name_publicly = forms.BooleanField(
-        label=_("She agrees to show her first name on trace pages"), required=False
+    channel = forms.ChoiceField(
+        label=_("Send the code by"),
+        choices=[("sms", _("SMS")), ("zalo", _("Zalo"))],
+        initial="sms",
+    )
+
+
+class InPersonForm(forms.Form):
+    """The person is here: she types her own phone and password on the manager's phone."""
+
+    phone = forms.CharField(
+        label=_("Her phone number"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+    )
+    password = forms.CharField(
+        label=_("Her password (she types it herself)"),
+        max_length=128,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
+    )
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label=_("The code you received"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9 ]*"}
+        ),
     )
 
 

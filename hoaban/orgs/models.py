@@ -90,6 +90,58 @@ class Membership(models.Model):
         return f"{self.user} · {self.organisation}"
 
 
+class Invitation(models.Model):
+    """An invitation to join an organisation, sent to a phone number with a one-time code.
+
+    Only the code's keyed hash is stored. The membership is created when the person enters the
+    code while logged in with that phone (or confirms in person with her password). While it is
+    pending, the managers see only the masked phone: nothing tells them whether an account
+    exists, not even the number of wrong codes tried.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        ACCEPTED = "accepted", _("Accepted")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    phone = models.CharField(_("phone number"), max_length=16)
+    role = models.CharField(
+        _("role"), max_length=10, choices=Membership.Role, default=Membership.Role.MEMBER
+    )
+    code_hash = models.CharField(max_length=64, editable=False)
+    attempts = models.PositiveSmallIntegerField(_("wrong codes tried"), default=0)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    closed_at = models.DateTimeField(_("accepted or withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "phone"],
+                condition=models.Q(status="pending"),
+                name="invitation_one_pending_per_phone",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.phone[:-3]}•••"
+
+
 class Certificate(models.Model):
     class Kind(models.TextChoices):
         OCOP_3 = "ocop3", _("OCOP 3 stars")
@@ -186,6 +238,8 @@ class OrganisationEvent(ChangeEvent):
         UPDATED = "updated", _("Details changed")
         BANK_CHANGED = "bank", _("Bank account changed")
         MEMBER_ADDED = "member_added", _("Member added")
+        INVITED = "invited", _("Invitation sent")
+        INVITATION_WITHDRAWN = "invite_withdrawn", _("Invitation withdrawn")
         MEMBER_REMOVED = "member_removed", _("Member removed")
         NAME_SHOWN = "name_shown", _("Name shown or hidden on trace pages")
         CERTIFICATE_ADDED = "certificate", _("Certificate added")

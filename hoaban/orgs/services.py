@@ -11,7 +11,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.core.files import File
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Model, Q, QuerySet
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
@@ -64,7 +64,7 @@ def _record(organisation: Organisation, by, kind: str, **details) -> None:
     """One event row: who did what to the organisation, and when."""
     actor = by if getattr(by, "is_authenticated", False) else None
     OrganisationEvent.objects.create(
-        organisation=organisation, actor=actor, kind=kind, details=details
+        organisation=organisation, actor=actor, kind=kind, details=details, at=timezone.now()
     )
 
 
@@ -283,56 +283,7 @@ def organisation_update(*, organisation: Organisation, by, **fields) -> Organisa
 # --- members ----------------------------------------------------------------------------
 
 
-@transaction.atomic
-def membership_add(
-    *,
-    organisation: Organisation,
-    phone: str,
-    full_name: str,
-    role: str = Membership.Role.MEMBER,
-    by,
-    show_name_publicly: bool = False,
-) -> Membership:
-    """Add a person (found by phone, or created without a usable password) to an organisation."""
-    require_manager(by, organisation)
-    e164 = _clean_phone(phone, field="phone")
-    if not e164:
-        raise ServiceError(BAD_PHONE, field="phone")
-    full_name = " ".join((full_name or "").split())
-    if role not in Membership.Role.values:
-        raise ServiceError(_("Choose a role from the list."), field="role")
-    user = User.objects.filter(phone=e164).first()
-    if user is None:
-        if not full_name:
-            raise ServiceError(_("Please write the person's full name."), field="full_name")
-        user = User.objects.create_user(phone=e164, password=None, full_name=full_name)
-    if Membership.objects.filter(organisation=organisation, user=user).exists():
-        raise ServiceError(
-            _("%(name)s is already a member of this organisation.") % {"name": user},
-            field="phone",
-        )
-    try:
-        with transaction.atomic():
-            membership = Membership.objects.create(
-                organisation=organisation,
-                user=user,
-                role=role,
-                show_name_publicly=show_name_publicly,
-            )
-    except IntegrityError:  # added at the same moment by someone else
-        raise ServiceError(
-            _("%(name)s is already a member of this organisation.") % {"name": user},
-            field="phone",
-        ) from None
-    _record(
-        organisation,
-        by,
-        OrganisationEvent.Kind.MEMBER_ADDED,
-        user=user.pk,
-        name=user.full_name,
-        role=role,
-    )
-    return membership
+# Members join by invitation only (hoaban.orgs.invitations): a manager never adds a person.
 
 
 @transaction.atomic
@@ -364,10 +315,12 @@ def membership_remove(*, membership: Membership, by) -> None:
 def membership_show_name_set(*, membership: Membership, show: bool, by) -> Membership:
     """Record whether the member agrees to show her first name on public lot trace pages.
 
-    The member herself decides (on "My cooperatives"); a manager may record what she said.
+    Only the member herself decides (on "My cooperatives"): nobody else, not even a manager.
     """
-    if getattr(by, "pk", None) != membership.user_id:
-        require_manager(by, membership.organisation)
+    if getattr(by, "pk", None) is None or by.pk != membership.user_id:
+        raise ServiceError(
+            _("Only the member herself can choose whether her name shows on trace pages.")
+        )
     Membership.objects.filter(pk=membership.pk).update(show_name_publicly=show)
     membership.show_name_publicly = show
     _record(

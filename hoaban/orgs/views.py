@@ -10,8 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from hoaban.accounts.access import can_view_private_files
@@ -20,15 +22,17 @@ from hoaban.core.errors import ServiceError
 from hoaban.core.uploads import private_file_response
 from hoaban.places.forms import picker_initial, wants_communes
 
-from . import services
+from . import invitations, services
 from .forms import (
     BankAccountForm,
     CertificateForm,
     ImprovementForm,
-    MemberAddForm,
+    InPersonForm,
+    InvitationForm,
+    JoinForm,
     OrganisationForm,
 )
-from .models import Certificate, Improvement, Membership, Organisation
+from .models import Certificate, Improvement, Invitation, Membership, Organisation
 
 ORGANISATION_RELATED = ("commune__province", "commune__former_province")
 RECENT_EVENTS = 10
@@ -242,35 +246,107 @@ def bank_edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     )
 
 
-@console_page
-def members(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    """The member list and the form to add one (by phone and name)."""
-    if request.method == "POST":
-        form = MemberAddForm(request.POST)
-        if form.is_valid():
-            try:
-                membership = services.membership_add(
-                    organisation=organisation, by=request.user, **form.cleaned_data
-                )
-            except ServiceError as error:
-                form_error(form, error)
-            else:
-                messages.success(
-                    request, _("%(name)s was added.") % {"name": membership.user.full_name}
-                )
-                return redirect("orgs:members", slug=organisation.slug)
-    else:
-        form = MemberAddForm()
+INVITATION_SENT = gettext_lazy(
+    "An invitation was sent. She joins when she enters the code she received."
+)
+
+
+def _members_page(
+    request: HttpRequest,
+    organisation: Organisation,
+    *,
+    invite_form=None,
+    in_person_form=None,
+    status: int = 200,
+) -> HttpResponse:
     memberships = (
         Membership.objects.filter(organisation=organisation)
         .select_related("user")
         .order_by("-role", "user__full_name")
     )
+    waiting = [
+        (invitation, invitations.mask_phone(invitation.phone))
+        for invitation in invitations.pending_invitations(organisation)
+    ]
     return render(
         request,
         "orgs/manage/members.html",
-        console_context(request, organisation, "members", form=form, memberships=memberships),
+        console_context(
+            request,
+            organisation,
+            "members",
+            form=invite_form or InvitationForm(),
+            in_person_form=in_person_form or InPersonForm(prefix="here"),
+            memberships=memberships,
+            waiting=waiting,
+        ),
+        status=status,
     )
+
+
+@console_page
+def members(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """The members, the invitations waiting, and the forms to invite someone.
+
+    Whatever the phone (an account, a member already, nobody), a valid invitation gets the same
+    answer: the manager learns nothing about a person before she accepts.
+    """
+    if request.method != "POST":
+        return _members_page(request, organisation)
+    form = InvitationForm(request.POST)
+    status = 200
+    if form.is_valid():
+        try:
+            invitations.invitation_send(
+                organisation=organisation,
+                by=request.user,
+                join_url=request.build_absolute_uri(reverse("orgs:join")),
+                **form.cleaned_data,
+            )
+        except invitations.InvitationThrottled as error:
+            form_error(form, error)
+            status = 429
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, str(INVITATION_SENT))
+            return redirect("orgs:members", slug=organisation.slug)
+    response = _members_page(request, organisation, invite_form=form, status=status)
+    if status == 429:
+        response["Retry-After"] = "3600"
+    return response
+
+
+@require_POST
+@console_page
+def member_confirm(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """She is here and types her own password: she joins at once."""
+    form = InPersonForm(request.POST, prefix="here")
+    if form.is_valid():
+        try:
+            membership, created = invitations.invitation_confirm_in_person(
+                organisation=organisation, by=request.user, request=request, **form.cleaned_data
+            )
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            if created:
+                text = _("%(name)s joined the organisation.")
+            else:
+                text = _("%(name)s is already a member.")
+            messages.success(request, text % {"name": membership.user.full_name})
+            return redirect("orgs:members", slug=organisation.slug)
+    # A password field is never rendered with its value: the password does not come back.
+    return _members_page(request, organisation, in_person_form=form)
+
+
+@require_POST
+@console_page
+def invitation_withdraw(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
+    invitations.invitation_withdraw(invitation=invitation, by=request.user)
+    messages.success(request, _("The invitation was withdrawn: its code no longer works."))
+    return redirect("orgs:members", slug=organisation.slug)
 
 
 def _membership(organisation: Organisation, pk: int) -> Membership:
@@ -291,20 +367,6 @@ def member_remove(request: HttpRequest, organisation: Organisation, pk: int) -> 
         messages.success(
             request, _("%(name)s is no longer a member.") % {"name": membership.user.full_name}
         )
-    return redirect("orgs:members", slug=organisation.slug)
-
-
-@require_POST
-@console_page
-def member_show_name(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
-    membership = _membership(organisation, pk)
-    show = request.POST.get("show") == "1"
-    services.membership_show_name_set(membership=membership, show=show, by=request.user)
-    if show:
-        text = _("%(name)s's first name is now shown on trace pages.")
-    else:
-        text = _("%(name)s's name is now hidden on trace pages.")
-    messages.success(request, text % {"name": membership.user.full_name})
     return redirect("orgs:members", slug=organisation.slug)
 
 
@@ -406,3 +468,24 @@ def my_memberships(request: HttpRequest) -> HttpResponse:
         .order_by("organisation__name")
     )
     return render(request, "orgs/my_memberships.html", {"memberships": memberships})
+
+
+@login_required
+def join(request: HttpRequest) -> HttpResponse:
+    """Join a cooperative with the code received by SMS or Zalo (logged in with that phone)."""
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership, created = invitations.invitation_accept(
+                user=request.user, code=form.cleaned_data["code"]
+            )
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            if created:
+                text = _("Welcome! You are now a member of %(organisation)s.")
+            else:
+                text = _("You are already a member of %(organisation)s.")
+            messages.success(request, text % {"organisation": membership.organisation.name})
+            return redirect("orgs:my_memberships")
+    return render(request, "orgs/join.html", {"form": form}, status=400 if form.errors else 200)

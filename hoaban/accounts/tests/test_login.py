@@ -11,8 +11,8 @@ WRONG = {
     "en": "The phone number or password is wrong. Check them and try again.",
 }
 LOCKED = {
-    "vi": "Bạn đã nhập sai quá nhiều lần. Số điện thoại này tạm bị khóa đăng nhập trong 15 phút.",
-    "en": "Too many wrong tries. Logging in with this number is locked for 15 minutes.",
+    "vi": "Bạn đã nhập sai quá nhiều lần. Số điện thoại này tạm bị khóa đăng nhập đến",
+    "en": "Too many wrong tries. Logging in with this number is locked until",
 }
 
 
@@ -114,3 +114,11 @@ def test_logout_is_post_only(vi):
     assert response.status_code == 302
     assert "_auth_user_id" not in vi.session
     assert User.objects.count() == 1
+
+
+def test_the_sign_up_link_keeps_where_she_was_going_but_not_another_site(vi):
+    going = vi.get(reverse("accounts:login") + "?next=/me/cooperatives/join/")
+    elsewhere = vi.get(reverse("accounts:login") + "?next=https://evil.example/")
+
+    assert 'href="/accounts/signup/?next=%2Fme%2Fcooperatives%2Fjoin%2F"' in going.content.decode()
+    assert 'href="/accounts/signup/"' in elsewhere.content.decode()

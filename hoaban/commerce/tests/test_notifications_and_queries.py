@@ -46,7 +46,7 @@ def test_placed_message_in_english_for_an_english_buyer(django_capture_on_commit
 
 
 def test_console_backend_logs(caplog):
-    with caplog.at_level(logging.INFO, logger="hoaban.commerce.notifications"):
+    with caplog.at_level(logging.INFO, logger="hoaban.messaging"):
         ConsoleBackend().send(Message(channel="sms", to="+84912345678", text="Xin chào"))
     assert "[sms → +84912345678] Xin chào" in caplog.text
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from hoaban.accounts.models import Role, User
+from hoaban.accounts.models import Role
 from hoaban.catalog.models import Product
 from hoaban.catalog.tests.factories import ProductFactory
 from hoaban.core.errors import ServiceError
@@ -150,69 +150,22 @@ def test_organisation_create_is_for_superusers_and_officers_of_the_province():
 # --- members ----------------------------------------------------------------------------
 
 
-def test_membership_add_creates_a_new_person_without_a_usable_password():
+def test_a_manager_cannot_set_a_members_consent_to_being_named():
     organisation = OrganisationFactory()
     manager = ManagerFactory(organisation=organisation).user
-
-    membership = services.membership_add(
-        organisation=organisation,
-        phone="0971 234 567",
-        full_name="  Triệu Thị   Lan ",
-        role=Membership.Role.MEMBER,
-        by=manager,
-    )
-
-    user = membership.user
-    assert user.phone == "+84971234567"
-    assert user.full_name == "Triệu Thị Lan"
-    assert not user.has_usable_password()
-    assert membership.show_name_publicly is False
-
-
-def test_membership_add_finds_an_existing_person_by_phone_in_any_form():
-    organisation = OrganisationFactory()
-    manager = ManagerFactory(organisation=organisation).user
-    person = UserFactory(phone="+84971234567", full_name="Lộc Thị Hoa")
-
-    membership = services.membership_add(
-        organisation=organisation, phone="+84 97 123 4567", full_name="", role="member", by=manager
-    )
-
-    assert membership.user == person
-    assert User.objects.count() == 2
-
-
-def test_membership_add_with_a_bad_phone_is_refused_and_nothing_changes():
-    organisation = OrganisationFactory()
-    manager = ManagerFactory(organisation=organisation).user
-    people = User.objects.count()
+    member = MembershipFactory(organisation=organisation, show_name_publicly=False)
 
     messages = in_both_languages(
-        lambda: services.membership_add(
-            organisation=organisation, phone="12345", full_name="Lan", role="member", by=manager
-        )
+        lambda: services.membership_show_name_set(membership=member, show=True, by=manager)
     )
 
     assert messages == {
-        "vi": "Đây không phải số điện thoại Việt Nam. Hãy viết như 0912 345 678.",
-        "en": "This is not a Vietnamese phone number. Write it like 0912 345 678.",
+        "vi": "Chỉ chính thành viên mới chọn được việc hiện tên mình trên trang truy xuất.",
+        "en": "Only the member herself can choose whether her name shows on trace pages.",
     }
-    assert User.objects.count() == people
-    assert Membership.objects.filter(organisation=organisation).count() == 1
-
-
-def test_membership_add_by_a_non_manager_is_refused():
-    organisation = OrganisationFactory()
-    member = MembershipFactory(organisation=organisation).user
-
-    messages = in_both_languages(
-        lambda: services.membership_add(
-            organisation=organisation, phone="0971234567", full_name="Lan", by=member
-        )
-    )
-
-    assert messages == NOT_A_MANAGER
-    assert not User.objects.filter(phone="+84971234567").exists()
+    member.refresh_from_db()
+    assert member.show_name_publicly is False
+    assert not organisation.events.exists()
 
 
 def test_the_last_manager_cannot_be_removed_but_a_member_can():
@@ -228,17 +181,6 @@ def test_the_last_manager_cannot_be_removed_but_a_member_can():
     assert messages["en"] == "This is the last manager. Add another manager before removing her."
     assert messages["vi"] == "Đây là người quản lý cuối cùng. Hãy thêm người quản lý khác trước."
     assert list(Membership.objects.filter(organisation=organisation)) == [manager]
-
-
-def test_show_name_publicly_is_set_by_a_manager():
-    organisation = OrganisationFactory()
-    manager = ManagerFactory(organisation=organisation).user
-    member = MembershipFactory(organisation=organisation, show_name_publicly=False)
-
-    services.membership_show_name_set(membership=member, show=True, by=manager)
-
-    member.refresh_from_db()
-    assert member.show_name_publicly is True
 
 
 # --- certificates and improvements --------------------------------------------------------
@@ -324,20 +266,6 @@ def test_changes_are_recorded_with_who_made_them_and_the_bank_account_apart():
         ),
         ("updated", manager.pk, {"changes": {"story": "changed"}}),
     ]
-
-
-def test_member_changes_are_recorded():
-    organisation = OrganisationFactory()
-    manager = ManagerFactory(organisation=organisation).user
-
-    membership = services.membership_add(
-        organisation=organisation, phone="0971234567", full_name="Lan", by=manager
-    )
-    services.membership_show_name_set(membership=membership, show=True, by=manager)
-    services.membership_remove(membership=membership, by=manager)
-
-    kinds = list(organisation.events.order_by("pk").values_list("kind", flat=True))
-    assert kinds == ["member_added", "name_shown", "member_removed"]
 
 
 def test_a_member_sets_her_own_name_choice_but_not_another_members():

@@ -2,10 +2,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from hoaban.accounts.models import Role, User
+from hoaban.accounts.models import Role
 from hoaban.catalog.models import Product
 from hoaban.catalog.tests.factories import ProductFactory
-from hoaban.orgs.models import Membership, Organisation
+from hoaban.orgs.models import Invitation, Membership, Organisation
 from hoaban.orgs.tests.factories import (
     CertificateFactory,
     ManagerFactory,
@@ -141,12 +141,12 @@ def test_an_officer_of_the_province_may_look_but_not_change(client):
     url = reverse("orgs:members", kwargs={"slug": organisation.slug})
 
     looked = client.get(url)
-    tried = client.post(url, {"phone": "0971234567", "full_name": "Lan", "role": "member"})
+    tried = client.post(url, {"phone": "0971234567", "role": "member", "channel": "sms"})
 
     assert looked.status_code == 200
     assert "Bạn có thể xem các trang này nhưng không thể thay đổi." in looked.content.decode()
     assert tried.status_code == 403
-    assert not User.objects.filter(phone="+84971234567").exists()
+    assert not Invitation.objects.exists()
 
 
 def test_organisation_edit_saves_story_and_commune(client):
@@ -190,27 +190,21 @@ def test_bank_form_shows_the_error_and_saves_nothing(client):
     assert organisation.bank_account == ""
 
 
-def test_members_page_adds_toggles_and_removes(client):
+def test_members_page_removes_a_member_and_offers_no_naming_button(client):
     organisation = OrganisationFactory()
     client.force_login(ManagerFactory(organisation=organisation).user)
+    membership = MembershipFactory(
+        organisation=organisation, user=UserFactory(full_name="Triệu Thị Lan")
+    )
     members_url = reverse("orgs:members", kwargs={"slug": organisation.slug})
 
-    added = client.post(
-        members_url, {"phone": "0971 234 567", "full_name": "Triệu Thị Lan", "role": "member"}
-    )
-    membership = Membership.objects.get(user__phone="+84971234567")
-    shown = client.post(
-        reverse("orgs:member_show_name", kwargs={"slug": organisation.slug, "pk": membership.pk}),
-        {"show": "1"},
-    )
-    membership.refresh_from_db()
-    was_shown = membership.show_name_publicly
+    page = client.get(members_url).content.decode()
     removed = client.post(
         reverse("orgs:member_remove", kwargs={"slug": organisation.slug, "pk": membership.pk})
     )
 
-    assert (added.status_code, shown.status_code, removed.status_code) == (302, 302, 302)
-    assert was_shown is True
+    assert "show-name" not in page and 'name="show"' not in page
+    assert removed.status_code == 302
     assert not Membership.objects.filter(pk=membership.pk).exists()
     assert "Triệu Thị Lan" in client.get(members_url).content.decode()  # the message
 
@@ -221,12 +215,13 @@ def test_members_page_with_a_bad_phone_shows_the_message(client):
 
     response = client.post(
         reverse("orgs:members", kwargs={"slug": organisation.slug}),
-        {"phone": "123", "full_name": "Lan", "role": "member"},
+        {"phone": "123", "role": "member", "channel": "sms"},
     )
 
     assert response.status_code == 200
     assert "Đây không phải số điện thoại Việt Nam." in response.content.decode()
     assert Membership.objects.filter(organisation=organisation).count() == 1
+    assert not Invitation.objects.exists()
 
 
 def test_records_page_adds_a_certificate_and_an_improvement(client):
