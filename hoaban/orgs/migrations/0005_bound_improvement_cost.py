@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orgs', '0003_certificate_scan_private'),
+        ('orgs', '0004_membership_invitations'),
     ]
 
     operations = [
