@@ -1,13 +1,14 @@
-"""One OpenAPI-documented REST API at /api/v1/, assembled from the routers of this package.
+"""One OpenAPI-documented REST API at /api/v1/, assembled from each app's router.
 
-Read-only for now; `auth.TokenAuth` (bearer tokens, `ApiToken`) protects `/me` and is ready
-for the write endpoints later issues add. The docs at /api/v1/docs use ninja's bundled Swagger
-UI files (ninja is an installed app): no CDN.
+Each app owns its router (`<app>/api.py`: places, orgs, catalog, storefront, accounts,
+commerce); this package keeps only the NinjaAPI instance, `auth.TokenAuth` (bearer tokens,
+`ApiToken`, which protect `/me` and are ready for the write endpoints later issues add),
+`pagination`, the error answers (`errors`) and this assembly. The docs at /api/v1/docs use
+ninja's bundled Swagger UI files (ninja is an installed app): no CDN.
 """
 
 from ninja import NinjaAPI, Swagger
 
-from . import lots, me, organisations, places, products
 from .errors import install_error_handlers
 
 api = NinjaAPI(
@@ -23,9 +24,9 @@ api = NinjaAPI(
     docs=Swagger(settings={"persistAuthorization": True}),
 )
 install_error_handlers(api)  # every error: {"detail", "code"} (errors.py)
-api.add_router("", places.router)
-api.add_router("", organisations.router)
-api.add_router("", products.router)
-api.add_router("", lots.router)
-api.add_router("", me.router)
+api.add_router("", "hoaban.places.api.router")  # provinces, communes
+api.add_router("", "hoaban.orgs.api.router")  # organisations
+api.add_router("", "hoaban.storefront.api.router")  # the marketplace's products
+api.add_router("", "hoaban.catalog.api.router")  # lots: traceability
+api.add_router("", "hoaban.accounts.api.router")  # me
 api.add_router("/orders", "hoaban.commerce.api.router")  # commerce: place and track orders

@@ -43,6 +43,11 @@ NOT_FOUND: dict[int, Any] = {404: ApiErrorOut}
 UNAUTHORIZED: dict[int, Any] = {401: ApiErrorOut}
 
 
+def not_found(message: str) -> HttpError:
+    """A 404 to raise from a router, saying what was not found (`{"detail", "code"}`)."""
+    return HttpError(404, message)
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     def answer(request, status: int, detail: Any):
         return api.create_response(

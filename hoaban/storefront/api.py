@@ -1,4 +1,9 @@
-"""GET /products, /products/{code} and /products/{code}/lots (published products only)."""
+"""GET /products, /products/{code} and /products/{code}/lots (published products only).
+
+The marketplace's products, as on the web list (storefront.views): with their price and what a
+buyer can still order (commerce), so this router lives here and not in catalog, which sits
+below commerce in DESIGN.md's direction of dependencies.
+"""
 
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -7,17 +12,17 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
+from hoaban.api.pagination import LimitOffset
+from hoaban.catalog.api import LotOut
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import product_detail_queryset, product_lots, product_search
 from hoaban.commerce.queries import with_available
-
-from .common import PlaceOut, check_place_filters, not_found, place_of
-from .errors import ERRORS, NOT_FOUND
-from .lots import LotOut
-from .organisations import CertificateOut
-from .pagination import LimitOffset
+from hoaban.orgs.api import CertificateOut
+from hoaban.places.api import PlaceOut, check_place_filters, place_of
 
 router = Router(tags=["products"])
+# Each operation_id is the one it had before this router moved out of hoaban/api/.
 OCOP_STARS = (3, 4, 5)
 
 
@@ -142,7 +147,11 @@ def _published_or_404(code: str):
     return product
 
 
-@router.get("/products", response={200: list[ProductOut], **ERRORS})
+@router.get(
+    "/products",
+    response={200: list[ProductOut], **ERRORS},
+    operation_id="hoaban_api_products_product_list",
+)
 @paginate(LimitOffset)
 def product_list(request, filters: Query[ProductFilters]):
     """Published products, filtered as on the web: `q` (accents and case ignored, every word
@@ -158,13 +167,21 @@ def product_list(request, filters: Query[ProductFilters]):
     return with_available(product_search(**filters.dict())).order_by("name", "pk")
 
 
-@router.get("/products/{code}", response={200: ProductDetailOut, **NOT_FOUND, **ERRORS})
+@router.get(
+    "/products/{code}",
+    response={200: ProductDetailOut, **NOT_FOUND, **ERRORS},
+    operation_id="hoaban_api_products_product_detail",
+)
 def product_detail(request, code: str):
     """One published product with images and certificates (4 queries)."""
     return _published_or_404(code)
 
 
-@router.get("/products/{code}/lots", response={200: list[LotOut], **NOT_FOUND, **ERRORS})
+@router.get(
+    "/products/{code}/lots",
+    response={200: list[LotOut], **NOT_FOUND, **ERRORS},
+    operation_id="hoaban_api_products_product_lot_list",
+)
 @paginate(LimitOffset)
 def product_lot_list(request, code: str):
     """The product's lots, newest first (4 queries: product check, count, lots, producers)."""

@@ -7,14 +7,15 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from hoaban.orgs.models import Organisation
-from hoaban.orgs.queries import organisation_search, public_organisations
+from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
+from hoaban.api.pagination import LimitOffset
+from hoaban.places.api import PlaceOut, check_place_filters, place_of
 
-from .common import PlaceOut, check_place_filters, not_found, place_of
-from .errors import ERRORS, NOT_FOUND
-from .pagination import LimitOffset
+from .models import Organisation
+from .queries import organisation_search, public_organisations
 
 router = Router(tags=["organisations"])
+# Each operation_id is the one it had before this router moved out of hoaban/api/.
 
 
 class OrganisationOut(Schema):
@@ -59,7 +60,11 @@ class OrganisationDetailOut(OrganisationOut):
         return obj.certificates.all()
 
 
-@router.get("/organisations", response={200: list[OrganisationOut], **ERRORS})
+@router.get(
+    "/organisations",
+    response={200: list[OrganisationOut], **ERRORS},
+    operation_id="hoaban_api_organisations_organisation_list",
+)
 @paginate(LimitOffset)
 def organisation_list(
     request,
@@ -77,7 +82,11 @@ def organisation_list(
     return organisation_search(q, province, former, kind).order_by("name", "pk")
 
 
-@router.get("/organisations/{slug}", response={200: OrganisationDetailOut, **NOT_FOUND, **ERRORS})
+@router.get(
+    "/organisations/{slug}",
+    response={200: OrganisationDetailOut, **NOT_FOUND, **ERRORS},
+    operation_id="hoaban_api_organisations_organisation_detail",
+)
 def organisation_detail(request, slug: str):
     """One organisation with its certificates and count of published products (2 queries)."""
     organisation = (

@@ -6,12 +6,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
+from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
 from hoaban.catalog.queries import public_lots
-
-from .common import PlaceOut, not_found, place_of
-from .errors import ERRORS, NOT_FOUND
+from hoaban.places.api import PlaceOut, place_of
 
 router = Router(tags=["lots"])
+# Each operation_id is the one it had before this router moved out of hoaban/api/.
 
 
 class ProductRef(Schema):
@@ -61,7 +61,11 @@ class LotDetailOut(LotOut):
         return request.build_absolute_uri(url) if request else url
 
 
-@router.get("/lots/{code}", response={200: LotDetailOut, **NOT_FOUND, **ERRORS})
+@router.get(
+    "/lots/{code}",
+    response={200: LotDetailOut, **NOT_FOUND, **ERRORS},
+    operation_id="hoaban_api_lots_lot_detail",
+)
 def lot_detail(request, code: str):
     """One lot of a published product (2 queries: the lot joined, its consenting producers)."""
     lot = public_lots().filter(code=code).first()

@@ -2,10 +2,11 @@
 
 from ninja import Router, Schema
 
-from .auth import token_auth
-from .errors import ERRORS, UNAUTHORIZED
+from hoaban.api.auth import token_auth
+from hoaban.api.errors import ERRORS, UNAUTHORIZED
 
 router = Router(tags=["me"])
+# Each operation_id is the one it had before this router moved out of hoaban/api/.
 
 
 class MeOut(Schema):
@@ -14,7 +15,12 @@ class MeOut(Schema):
     preferred_language: str
 
 
-@router.get("/me", response={200: MeOut, **UNAUTHORIZED, **ERRORS}, auth=token_auth)
+@router.get(
+    "/me",
+    response={200: MeOut, **UNAUTHORIZED, **ERRORS},
+    auth=token_auth,
+    operation_id="hoaban_api_me_me",
+)
 def me(request):
     """The person the bearer token belongs to (`Authorization: Bearer hb_…`)."""
     return request.auth
