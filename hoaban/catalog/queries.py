@@ -49,15 +49,18 @@ def product_search(
 ) -> QuerySet[Product]:
     """Published products matching every given filter.
 
-    `q` ignores diacritics and case and every word must match (`mien dong` finds `Miến dong`,
-    `Bắc Kạn` finds products from the former Bắc Kạn); `province` is a current province code
+    `q` ignores diacritics and case and every word must match, in the product or in its
+    seller's name and place (`mien dong` finds `Miến dong`, `Bắc Kạn` finds products from the
+    former Bắc Kạn); `province` is a current province code
     and `former` a pre-2025 one (both by the commune of origin); `category` is a slug and
     includes its child categories; `ethnic_group` is a code; `ocop` means at least that many
     stars.
     """
     products = published_products()
-    for term in search_terms(q):
-        products = products.filter(search_text__contains=term)
+    for term in search_terms(q):  # the product's words or its seller's (name and place)
+        products = products.filter(
+            Q(search_text__contains=term) | Q(organisation__search_text__contains=term)
+        )
     if province is not None:
         products = products.filter(origin_commune__province_id=province)
     if former is not None:

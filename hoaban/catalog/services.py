@@ -56,16 +56,18 @@ LOT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and
 
 
 def product_search_text(product: Product) -> str:
-    """Folded name, code, seller, category, ethnic group and places (new and former names)."""
-    places = []
-    for commune in (product.origin_commune, product.organisation.commune):
-        places += [commune.name, commune.province.name]
-        if commune.former_province_id:
-            places.append(commune.former_province.name)
+    """Folded name, code, category, ethnic group and places of origin (new and former names).
+
+    Not the seller's name or place: a search matches them in the seller's own search text
+    (queries.product_search), so renaming or moving an organisation never leaves them stale.
+    """
+    commune = product.origin_commune
+    places = [commune.name, commune.province.name]
+    if commune.former_province_id:
+        places.append(commune.former_province.name)
     return fold_join(
         product.name,
         product.code,
-        product.organisation.name,
         product.category.name,
         product.category.name_en,
         product.ethnic_group.name if product.ethnic_group_id else "",

@@ -7,6 +7,7 @@ PRODUCT = "manage/<slug:slug>/products/<str:code>/"
 urlpatterns = [
     path("lot/<str:code>/", views.lot_trace, name="lot_trace"),
     path("lot/<str:code>/qr.svg", views.lot_qr, name="lot_qr"),
+    path("manage/<slug:slug>/", views.manage_organisation, name="manage_organisation"),
     path("manage/<slug:slug>/products/", views.products, name="products"),
     path("manage/<slug:slug>/products/new/", views.product_create, name="product_create"),
     path(PRODUCT, views.product_edit, name="product_edit"),

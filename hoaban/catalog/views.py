@@ -1,4 +1,6 @@
-"""The public lot trace page (with its QR code) and the manager console for products and lots.
+"""The public lot trace page (with its QR code) and the manager console for products and lots,
+and the console's overview of an organisation (it shows its products' events too, so it lives
+here rather than in orgs, which catalog builds on; the console app will take it over).
 
 Views are thin: forms read input, services in catalog.services decide and write.
 """
@@ -7,7 +9,7 @@ import io
 
 import segno
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +26,9 @@ from hoaban.places.forms import picker_initial, wants_communes
 
 from . import services
 from .forms import ImageForm, LotForm, ProductForm, StockForm
-from .models import Lot, Product, ProductImage
+from .models import Lot, Product, ProductEvent, ProductImage
+
+RECENT_EVENTS = 10
 
 # --- public: lot trace page -------------------------------------------------------------
 
@@ -101,6 +105,33 @@ def lot_qr(request: HttpRequest, code: str) -> HttpResponse:
     response["Content-Disposition"] = f'inline; filename="{lot.code}.svg"'
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+# --- manager console: overview ----------------------------------------------------------
+
+
+@console_page
+def manage_organisation(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    counts = Organisation.objects.filter(pk=organisation.pk).aggregate(
+        members=Count("memberships", distinct=True),
+        products=Count("products", distinct=True),
+    )
+    # Who changed what lately: the organisation's own events and its products'.
+    events = sorted(
+        [
+            *organisation.events.select_related("actor")[:RECENT_EVENTS],
+            *ProductEvent.objects.filter(product__organisation=organisation).select_related(
+                "actor", "product"
+            )[:RECENT_EVENTS],
+        ],
+        key=lambda event: event.at,
+        reverse=True,
+    )[:RECENT_EVENTS]
+    return render(
+        request,
+        "orgs/manage/organisation.html",
+        console_context(request, organisation, "overview", counts=counts, events=events),
+    )
 
 
 # --- manager console: products ----------------------------------------------------------

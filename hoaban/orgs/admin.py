@@ -70,7 +70,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.search_text = organisation_search_text(obj)
         super().save_model(request, obj, form, change)
-        organisation_search_text_refresh(obj)  # products show the seller's name and place
+        organisation_search_text_refresh(obj)
 
 
 @admin.register(Membership)

@@ -196,30 +196,13 @@ def _unique_slug(name: str) -> str:
 
 
 def organisation_search_text_refresh(organisation: Organisation) -> None:
-    """The organisation's and its products' search text (products show the seller's name)."""
-    from hoaban.catalog.models import Product  # catalog depends on orgs, not the reverse
-    from hoaban.catalog.services import product_search_text
-
+    """The organisation's search text (a product search matches its seller's through it)."""
     organisation = Organisation.objects.select_related(
         "commune__province", "commune__former_province"
     ).get(pk=organisation.pk)
     Organisation.objects.filter(pk=organisation.pk).update(
         search_text=organisation_search_text(organisation)
     )
-    products = Product.objects.filter(organisation=organisation).select_related(
-        "category",
-        "ethnic_group",
-        "origin_commune__province",
-        "origin_commune__former_province",
-    )
-    changed = []
-    for product in products:
-        product.organisation = organisation
-        text = product_search_text(product)
-        if text != product.search_text:
-            product.search_text = text
-            changed.append(product)
-    Product.objects.bulk_update(changed, ["search_text"], batch_size=500)
 
 
 # --- organisations ----------------------------------------------------------------------

@@ -4,12 +4,10 @@ from . import views
 
 app_name = "orgs"
 urlpatterns = [
-    path("org/<slug:slug>/", views.organisation_detail, name="detail"),
     path("org/<slug:slug>/certificates/<int:pk>/scan/", views.certificate_scan, name="scan"),
     path("me/cooperatives/", views.my_memberships, name="my_memberships"),
     path("me/cooperatives/join/", views.join, name="join"),
     path("manage/", views.manage_home, name="manage_home"),
-    path("manage/<slug:slug>/", views.manage_organisation, name="manage_organisation"),
     path("manage/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),
     path("manage/<slug:slug>/bank/", views.bank_edit, name="bank_edit"),
     path("manage/<slug:slug>/members/", views.members, name="members"),

@@ -7,7 +7,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from hoaban.accounts.access import can_view_private_files
-from hoaban.accounts.phone import display_phone
 from hoaban.core.errors import ServiceError
 from hoaban.core.uploads import private_file_response
 from hoaban.places.forms import picker_initial, wants_communes
@@ -35,40 +34,9 @@ from .forms import (
 from .models import Certificate, Improvement, Invitation, Membership, Organisation
 
 ORGANISATION_RELATED = ("commune__province", "commune__former_province")
-RECENT_EVENTS = 10
 
 
 # --- public -----------------------------------------------------------------------------
-
-
-def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Story, place, certificates, members and products of one organisation.
-
-    4 queries whatever the number of products: the organisation (with place and member count),
-    its certificates, its published products (joined), their images.
-    """
-    from hoaban.catalog.queries import published_products  # catalog builds on orgs
-
-    organisation = get_object_or_404(
-        Organisation.objects.filter(is_active=True)
-        .select_related(*ORGANISATION_RELATED)
-        .annotate(member_count=Count("memberships"))
-        .prefetch_related(Prefetch("certificates", queryset=Certificate.objects.all())),
-        slug=slug,
-    )
-    today = timezone.localdate()
-    certificates = [c for c in organisation.certificates.all() if c.is_valid_on(today)]
-    products = list(published_products().filter(organisation=organisation).order_by("name"))
-    return render(
-        request,
-        "orgs/organisation_detail.html",
-        {
-            "organisation": organisation,
-            "certificates": certificates,
-            "products": products,
-            "contact_phone": display_phone(organisation.contact_phone),
-        },
-    )
 
 
 def certificate_scan(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -152,32 +120,6 @@ def manage_home(request: HttpRequest) -> HttpResponse:
 
 
 @console_page
-def manage_organisation(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    from hoaban.catalog.models import ProductEvent  # catalog builds on orgs
-
-    counts = Organisation.objects.filter(pk=organisation.pk).aggregate(
-        members=Count("memberships", distinct=True),
-        products=Count("products", distinct=True),
-    )
-    # Who changed what lately: the organisation's own events and its products'.
-    events = sorted(
-        [
-            *organisation.events.select_related("actor")[:RECENT_EVENTS],
-            *ProductEvent.objects.filter(product__organisation=organisation).select_related(
-                "actor", "product"
-            )[:RECENT_EVENTS],
-        ],
-        key=lambda event: event.at,
-        reverse=True,
-    )[:RECENT_EVENTS]
-    return render(
-        request,
-        "orgs/manage/organisation.html",
-        console_context(request, organisation, "overview", counts=counts, events=events),
-    )
-
-
-@console_page
 def organisation_edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     if request.method == "POST" and wants_communes(request):
         form = OrganisationForm(initial=picker_initial(request.POST))
@@ -192,7 +134,7 @@ def organisation_edit(request: HttpRequest, organisation: Organisation) -> HttpR
                 form_error(form, error)
             else:
                 messages.success(request, _("Saved."))
-                return redirect("orgs:manage_organisation", slug=organisation.slug)
+                return redirect("catalog:manage_organisation", slug=organisation.slug)
     else:
         form = OrganisationForm(initial=OrganisationForm.initial_for(organisation))
     return render(
@@ -222,7 +164,7 @@ def bank_edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
                 form_error(form, error)
             else:
                 messages.success(request, _("Bank account saved."))
-                return redirect("orgs:manage_organisation", slug=organisation.slug)
+                return redirect("catalog:manage_organisation", slug=organisation.slug)
     else:
         form = BankAccountForm(
             initial={

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("products/", views.product_list, name="products"),
     path("p/<str:code>/", views.product_detail, name="product"),
+    path("org/<slug:slug>/", views.organisation, name="organisation"),
 ]

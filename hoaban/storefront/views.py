@@ -1,9 +1,13 @@
-"""eCo, the marketplace pages: home, product list, product page (all public, read-only)."""
+"""eCo, the marketplace pages: home, product list, product page, a seller's page (all public,
+read-only)."""
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
+from hoaban.accounts.phone import display_phone
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import (
     former_province_product_counts,
@@ -12,6 +16,7 @@ from hoaban.catalog.queries import (
     published_product,
     published_products,
 )
+from hoaban.orgs.models import Certificate, Organisation
 from hoaban.orgs.queries import selling_organisations
 
 from .forms import ProductFilterForm
@@ -57,3 +62,31 @@ def product_detail(request, code: str):
     except Product.DoesNotExist:
         raise Http404 from None
     return render(request, "storefront/product_detail.html", {"product": product})
+
+
+def organisation(request, slug: str):
+    """Story, place, certificates, members and products of one organisation (its shop front).
+
+    4 queries whatever the number of products: the organisation (with place and member count),
+    its certificates, its published products (joined), their images.
+    """
+    organisation = get_object_or_404(
+        Organisation.objects.filter(is_active=True)
+        .select_related("commune__province", "commune__former_province")
+        .annotate(member_count=Count("memberships"))
+        .prefetch_related(Prefetch("certificates", queryset=Certificate.objects.all())),
+        slug=slug,
+    )
+    today = timezone.localdate()
+    certificates = [c for c in organisation.certificates.all() if c.is_valid_on(today)]
+    products = list(published_products().filter(organisation=organisation).order_by("name"))
+    return render(
+        request,
+        "storefront/organisation.html",
+        {
+            "organisation": organisation,
+            "certificates": certificates,
+            "products": products,
+            "contact_phone": display_phone(organisation.contact_phone),
+        },
+    )

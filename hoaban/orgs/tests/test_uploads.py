@@ -263,7 +263,9 @@ def test_a_published_scan_downloads_for_anyone_and_shows_on_the_public_page(clie
     )
     client.logout()
     served = client.get(scan_url(certificate))
-    page = client.get(reverse("orgs:detail", kwargs={"slug": manager.organisation.slug}))
+    page = client.get(
+        reverse("storefront:organisation", kwargs={"slug": manager.organisation.slug})
+    )
 
     assert published.status_code == 302
     assert served.status_code == 200
@@ -280,7 +282,7 @@ def test_the_public_page_shows_a_private_certificates_facts_but_not_its_scan(cli
     certificate = with_scan(number="OCOP-7788")
 
     html = client.get(
-        reverse("orgs:detail", kwargs={"slug": certificate.organisation.slug})
+        reverse("storefront:organisation", kwargs={"slug": certificate.organisation.slug})
     ).content.decode()
 
     assert "OCOP-7788" in html

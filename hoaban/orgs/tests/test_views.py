@@ -34,7 +34,7 @@ def test_organisation_page_shows_story_place_certificates_members_and_products(c
     ProductFactory(organisation=organisation, name="Miến dong đặc biệt", code="MD05")
     ProductFactory(organisation=organisation, name="Bản nháp", status=Product.Status.DRAFT)
 
-    response = client.get(reverse("orgs:detail", kwargs={"slug": organisation.slug}))
+    response = client.get(reverse("storefront:organisation", kwargs={"slug": organisation.slug}))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -64,7 +64,7 @@ def test_organisation_page_query_count_does_not_grow_with_products(
     CertificateFactory(organisation=organisation)
     for product in ProductFactory.create_batch(n, organisation=organisation):
         product.images.create(image="products/x.png", thumbnail="products/thumbs/x.webp")
-    url = reverse("orgs:detail", kwargs={"slug": organisation.slug})
+    url = reverse("storefront:organisation", kwargs={"slug": organisation.slug})
 
     # organisation (joined with place, member count) + certificates + products + images
     with django_assert_num_queries(4):
