@@ -11,6 +11,8 @@ from hoaban.core.models import ChangeEvent
 from hoaban.core.uploads import private_storage
 from hoaban.places.models import Commune
 
+from .slugs import validate_organisation_slug
+
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
@@ -23,7 +25,9 @@ class Organisation(models.Model):
 
     SELLING_KINDS = (Kind.COOPERATIVE, Kind.COOPERATIVE_GROUP, Kind.WOMENS_GROUP, Kind.HOUSEHOLD)
 
-    slug = models.SlugField(_("web address"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("web address"), max_length=80, unique=True, validators=[validate_organisation_slug]
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.COOPERATIVE)
     name = models.CharField(_("name"), max_length=200)
     story = models.TextField(_("our story"), blank=True)

@@ -27,6 +27,7 @@ from hoaban.core.uploads import LOGO_SIZE, picture_from_upload, scan_from_upload
 from hoaban.places.models import Commune
 
 from .models import Certificate, Improvement, Membership, Organisation, OrganisationEvent
+from .slugs import is_reserved_slug
 
 User = get_user_model()
 
@@ -187,9 +188,10 @@ def _reencode_logo(values: dict) -> None:
 
 
 def _unique_slug(name: str) -> str:
+    """A free slug from the name, never a word the site's addresses use (orgs.slugs)."""
     base = slugify(fold(name))[:70] or "to-chuc"
     slug, n = base, 1
-    while Organisation.objects.filter(slug=slug).exists():
+    while is_reserved_slug(slug) or Organisation.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
