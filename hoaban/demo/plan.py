@@ -9,7 +9,6 @@ missing.
 import calendar
 import datetime
 import random
-from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from hoaban.core.text import fold
@@ -31,6 +30,15 @@ from .organisations import (
     SUPPORTERS,
     OrgSpec,
 )
+from .rows import (
+    Places,
+    PlannedCertificate,
+    PlannedImprovement,
+    PlannedLot,
+    PlannedMember,
+    PlannedOrg,
+    PlannedProduct,
+)
 
 SEED = 2019
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -49,99 +57,6 @@ OCOP_KINDS = {3: "ocop3", 4: "ocop4", 5: "ocop5"}
 # The miến dong cooperative in Na Rì is managed by the demo manager login (Hoàng Thị Mai).
 MANAGED_BY_LOGIN = "htx-mien-dong-hoa-ban-na-ri"
 MANAGER_GIVEN_NAME = "Mai"
-
-
-@dataclass
-class PlannedMember:
-    phone: str  # E.164
-    full_name: str
-    gender: str
-    birth_year: int
-    ethnicity: str
-    home_commune: int
-    since: datetime.date
-    joined: datetime.datetime
-    is_manager: bool = False
-    show_name_publicly: bool = True
-
-
-@dataclass
-class PlannedCertificate:
-    kind: str
-    title: str
-    number: str
-    issued_on: datetime.date
-    expires_on: datetime.date
-    product_codes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PlannedLot:
-    code: str
-    produced_on: datetime.date
-    quantity: int
-    producer_phones: list[str]
-    notes: str
-
-
-@dataclass
-class PlannedProduct:
-    code: str
-    name: str
-    description: str
-    story: str
-    category: str
-    ethnic_group: str | None
-    origin_commune: int
-    unit: str
-    price: int
-    weight_grams: int
-    stock: int
-    status: str
-    is_featured: bool
-    created_at: datetime.datetime
-    lots: list[PlannedLot] = field(default_factory=list)
-    ocop_stars: int = 0  # as drawn; the loader recomputes it from the certificates valid today
-
-
-@dataclass
-class PlannedImprovement:
-    date: datetime.date
-    area: str
-    description: str
-    cost: int
-    supporter: str
-
-
-@dataclass
-class PlannedOrg:
-    spec: OrgSpec
-    commune: int
-    story: str
-    address: str
-    bank_bin: str
-    bank_account: str
-    bank_holder: str
-    created_at: datetime.datetime
-    contact: str = ""  # for organisations without members of their own
-    members: list[PlannedMember] = field(default_factory=list)
-    products: list[PlannedProduct] = field(default_factory=list)
-    certificates: list[PlannedCertificate] = field(default_factory=list)
-    improvements: list[PlannedImprovement] = field(default_factory=list)
-
-    @property
-    def contact_phone(self) -> str:
-        managers = [m.phone for m in self.members if m.is_manager]
-        return managers[0] if managers else self.contact
-
-
-@dataclass
-class Places:
-    """What the plan needs to know about real communes (loaded from the database)."""
-
-    by_name: dict[tuple[int, str], int]  # (former province code, commune name) → commune code
-    neighbours: dict[int, list[int]]  # former province code → its commune codes, sorted
-    labels: dict[int, tuple[str, str, str]]  # commune code → (name, province, former province)
 
 
 def _day(rng: random.Random, start: datetime.date, end: datetime.date) -> datetime.date:
