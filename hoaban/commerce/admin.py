@@ -47,7 +47,17 @@ class PaymentInline(admin.StackedInline):
     model = Payment
     extra = 0
     can_delete = False
-    readonly_fields = ["method", "status", "amount", "vietqr", "paid_at", "marked_by"]
+    readonly_fields = [
+        "kind",
+        "method",
+        "status",
+        "amount",
+        "vietqr",
+        "created_at",
+        "recorded_by",
+        "received_at",
+        "received_by",
+    ]
 
 
 class OrderEventInline(admin.TabularInline):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from hoaban.catalog.models import Product
+from hoaban.catalog.models import Lot, Product
 from hoaban.core.bounds import MAX_PRICE_VND, PRICE_TOO_HIGH
 from hoaban.core.models import ChangeEvent
 from hoaban.orgs.models import Organisation
@@ -173,6 +173,66 @@ class Order(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    class PaymentState(models.TextChoices):
+        UNPAID = "unpaid", pgettext_lazy("order payment", "Not paid")
+        PARTLY_PAID = "partly_paid", pgettext_lazy("order payment", "Partly paid")
+        PAID = "paid", pgettext_lazy("order payment", "Paid")
+        REFUNDED = "refunded", pgettext_lazy("order payment", "Refunded")
+
+    # Computed from the payments (prefetch `payments` to read these without a query each).
+    def _payment_rows(self) -> list:
+        return list(self.payments.all())
+
+    @property
+    def payment(self):
+        """The payment made at ordering (how the buyer chose to pay): the first charge."""
+        cached = self.__dict__.get("_payment")
+        if cached is not None:
+            return cached
+        rows = self._payment_rows()
+        return next((p for p in rows if p.kind == "charge"), rows[0] if rows else None)
+
+    @payment.setter
+    def payment(self, value) -> None:
+        self.__dict__["_payment"] = value
+
+    @property
+    def received_amount(self) -> int:
+        """Money received from the buyer (deposits, the rest, the charge), before refunds."""
+        rows = self._payment_rows()
+        return sum(p.amount for p in rows if p.status == "paid" and p.kind != "refund")
+
+    @property
+    def refunded_amount(self) -> int:
+        rows = self._payment_rows()
+        return sum(p.amount for p in rows if p.status == "paid" and p.kind == "refund")
+
+    @property
+    def paid_amount(self) -> int:
+        """What the seller holds for this order: received minus refunded."""
+        return self.received_amount - self.refunded_amount
+
+    @property
+    def balance_due(self) -> int:
+        """What the buyer still has to pay (0 once paid, and for a cancelled order)."""
+        if self.status in (self.Status.CANCELLED, self.Status.RETURNED):
+            return 0
+        return max(self.total - self.paid_amount, 0)
+
+    @property
+    def payment_state(self) -> str:
+        paid = self.paid_amount
+        if self.refunded_amount and paid <= 0:
+            return self.PaymentState.REFUNDED
+        if paid >= self.total:
+            return self.PaymentState.PAID
+        if paid > 0:
+            return self.PaymentState.PARTLY_PAID
+        return self.PaymentState.UNPAID
+
+    def get_payment_state_display(self) -> str:
+        return str(self.PaymentState(self.payment_state).label)
+
 
 class OrderLine(models.Model):
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
@@ -184,6 +244,15 @@ class OrderLine(models.Model):
     unit_price = models.PositiveBigIntegerField(_("unit price (đồng)"))
     quantity = models.PositiveIntegerField(_("quantity"))
     line_total = models.PositiveBigIntegerField(_("line total (đồng)"))
+    # The lot the units were packed from (set at packing), so income traces to its producers.
+    lot = models.ForeignKey(
+        Lot,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="order_lines",
+        verbose_name=_("lot"),
+    )
 
     class Meta:
         verbose_name = _("order line")
@@ -204,40 +273,71 @@ class OrderLine(models.Model):
 
 
 class Payment(models.Model):
+    """One sum of money for an order: the charge made at placement, a deposit, the rest (the
+    balance) or a refund. An order has as many as it needs; `Order.payment_state` reads them."""
+
     class Method(models.TextChoices):
         COD = "cod", _("Cash on delivery")
         VIETQR = "vietqr", _("Bank transfer (VietQR)")
         CASH = "cash", _("Cash at pick-up")
+
+    class Kind(models.TextChoices):
+        CHARGE = "charge", pgettext_lazy("payment kind", "Payment at ordering")
+        DEPOSIT = "deposit", pgettext_lazy("payment kind", "Deposit")
+        BALANCE = "balance", pgettext_lazy("payment kind", "The rest")
+        REFUND = "refund", pgettext_lazy("payment kind", "Refund")
 
     class Status(models.TextChoices):
         PENDING = "pending", pgettext_lazy("payment status", "Waiting for payment")
         PAID = "paid", pgettext_lazy("payment status", "Paid")
         REFUNDED = "refunded", pgettext_lazy("payment status", "Refunded")
         FAILED = "failed", pgettext_lazy("payment status", "Failed")
+        VOID = "void", pgettext_lazy("payment status", "No longer due")
 
-    order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="payment")
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="payments")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.CHARGE)
     method = models.CharField(_("payment method"), max_length=10, choices=Method)
     status = models.CharField(
         _("payment status"), max_length=10, choices=Status, default=Status.PENDING
     )
     amount = models.PositiveBigIntegerField(_("amount (đồng)"))
     vietqr = models.CharField(_("VietQR payload"), max_length=300, blank=True)
-    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
-    marked_by = models.ForeignKey(
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("marked paid by"),
+        verbose_name=_("recorded by"),
+    )
+    received_at = models.DateTimeField(_("received at"), null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("received by"),
     )
 
     class Meta:
         verbose_name = _("payment")
         verbose_name_plural = _("payments")
+        ordering = ["pk"]
+        # No amount > 0 constraint: a charge made at placement for a free order (total 0)
+        # exists in old data; the payment services refuse 0 for every new payment.
 
     def __str__(self) -> str:
         return f"{self.order} · {self.get_method_display()} · {self.get_status_display()}"
+
+    @property
+    def is_received(self) -> bool:
+        return self.status == self.Status.PAID
+
+    @property
+    def is_refund(self) -> bool:
+        return self.kind == self.Kind.REFUND
 
 
 class StockReservation(models.Model):
@@ -290,6 +390,8 @@ class OrderEvent(ChangeEvent):
         CANCELLED = "cancelled", pgettext_lazy("order status", "Cancelled")
         RETURNED = "returned", pgettext_lazy("order status", "Returned")
         PAYMENT_RECEIVED = "paid", _("Payment received")
+        PAYMENT_RECORDED = "pay_recorded", _("Payment asked for")
+        REFUNDED = "refunded", _("Money refunded")
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("what"), max_length=12, choices=Kind)

@@ -50,14 +50,15 @@ def with_available(products: QuerySet[Product]) -> QuerySet[Product]:
 
 def order_for_tracking(code: str, phone_e164: str) -> Order | None:
     """The order with this code AND this buyer phone, joined for `summaries.order_tracking`
-    (5 queries: order with seller/payment/channel/commune, lines, events, shipments), or None."""
+    (5 queries: order with seller/channel/commune, payments, lines, events, shipments), or None."""
     clean = codes.order_code_clean(code)
     if clean is None or not phone_e164:
         return None
     return (
         Order.objects.filter(code=clean, buyer_phone=phone_e164)
-        .select_related("seller", "payment", "channel", "commune__province")
+        .select_related("seller", "channel", "commune__province")
         .prefetch_related(
+            "payments",
             Prefetch("lines", queryset=OrderLine.objects.order_by("pk")),
             "events",
             Prefetch("shipments", queryset=Shipment.objects.order_by("-created_at", "-pk")),
@@ -67,19 +68,23 @@ def order_for_tracking(code: str, phone_e164: str) -> Order | None:
 
 
 def seller_orders(organisation_id: int, status: str | None = None) -> QuerySet[Order]:
-    """A seller's orders, newest first, with payment and lines (2 queries for any length)."""
+    """A seller's orders, newest first, with payments and lines (3 queries for any length)."""
     orders = Order.objects.filter(seller_id=organisation_id)
     if status:
         orders = orders.filter(status=status)
-    return orders.select_related("payment", "channel", "commune__province").prefetch_related(
-        Prefetch("lines", queryset=OrderLine.objects.order_by("pk"))
+    return orders.select_related("channel", "commune__province").prefetch_related(
+        "payments",
+        Prefetch("lines", queryset=OrderLine.objects.select_related("lot").order_by("pk")),
     )
 
 
 def placement_orders(key: str) -> QuerySet[Order]:
     """The orders made by one checkout (one per seller), for a thank-you page."""
     return (
-        Order.objects.filter(placement__key=key).select_related("seller", "payment").order_by("pk")
+        Order.objects.filter(placement__key=key)
+        .select_related("seller")
+        .prefetch_related("payments")
+        .order_by("pk")
     )
 
 

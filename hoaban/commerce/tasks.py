@@ -14,7 +14,12 @@ from .notifications import notify, order_message, seller_message
 
 
 def _order(order_id: int) -> Order | None:
-    return Order.objects.select_related("seller", "payment").filter(pk=order_id).first()
+    return (
+        Order.objects.select_related("seller")
+        .prefetch_related("payments")
+        .filter(pk=order_id)
+        .first()
+    )
 
 
 @shared_task(ignore_result=True)

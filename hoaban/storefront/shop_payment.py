@@ -66,12 +66,13 @@ class PaymentInstructions:
 
 
 def payment_instructions(order) -> PaymentInstructions:
-    """Needs `order.payment` and `order.seller` (joined)."""
+    """Needs `order.payments` (prefetched) and `order.seller` (joined). The QR code asks for
+    the charge still pending, whose amount follows what is due once deposits are recorded."""
     payment = order.payment
     instructions = PaymentInstructions(
         method=payment.method, status=payment.status, amount=payment.amount, code=order.code
     )
-    if payment.method == "vietqr" and payment.vietqr:
+    if payment.method == "vietqr" and payment.vietqr and payment.status == "pending":
         seller = order.seller
         instructions.qr = qr_svg(payment.vietqr)
         instructions.bank = bank_name(seller.bank_bin)

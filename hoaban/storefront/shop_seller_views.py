@@ -100,7 +100,7 @@ def seller_orders_view(request: HttpRequest) -> HttpResponse:
     organisation = next((o for o in organisations if o.slug == slug), organisations[0])
     form = OrderFilterForm(request.GET or None, status_choices=_status_choices())
     status = form.chosen_status() if form.is_bound else ""
-    # 2 queries (count, page of orders with payment/commune joined) + 1 for their lines.
+    # 2 queries (count, page of orders with commune joined) + 1 for payments, 1 for lines.
     page = Paginator(seller_orders(organisation.pk, status or None), ORDERS_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -124,8 +124,8 @@ def _order_of_managed(request: HttpRequest, code: str) -> Order | None:
         return None
     return (
         Order.objects.filter(code=code, seller__in=_managed(request))
-        .select_related("seller", "payment", "channel", "commune__province")
-        .prefetch_related("lines", "events__actor", "shipments")
+        .select_related("seller", "channel", "commune__province")
+        .prefetch_related("payments", "lines__lot", "events__actor", "shipments")
         .first()
     )
 

@@ -313,7 +313,7 @@ def placed(request: HttpRequest, token: str) -> HttpResponse:
     if record is None:
         raise Http404
     orders = list(
-        record.orders.select_related("seller", "payment").prefetch_related("lines").order_by("pk")
+        record.orders.select_related("seller").prefetch_related("payments", "lines").order_by("pk")
     )
     if not orders:
         raise Http404

@@ -2,7 +2,8 @@
 
 - placement: `order_place` — the one entry point for every channel.
 - lifecycle: `order_confirm`, `order_pack`, `order_ship`, `order_deliver`, `order_complete`,
-  `order_cancel`, `order_return`, `payment_mark_received` — every status change, with its event.
+  `order_cancel`, `order_return` — every status change, with its event.
+- payments: `payment_record`, `payment_mark_received`, `payment_refund` — an order's payments.
 - reviews: `review_create`.
 """
 
@@ -18,9 +19,9 @@ from .lifecycle import (
     order_return,
     order_ship,
     order_ship_with_carrier,
-    payment_mark_received,
     user_can_manage,
 )
+from .payments import PaymentRefused, payment_mark_received, payment_record, payment_refund
 from .placement import BuyerInput, DeliveryInput, LineInput, PlaceResult, order_place
 from .reviews import review_create
 
@@ -44,7 +45,10 @@ __all__ = [
     "order_parcel",
     "order_ship",
     "order_ship_with_carrier",
+    "PaymentRefused",
     "payment_mark_received",
+    "payment_record",
+    "payment_refund",
     "review_create",
     "user_can_manage",
 ]

@@ -1,4 +1,4 @@
-"""Every order status change and the payment mark, in one module, each writing an event.
+"""Every order status change, in one module, each writing an event (payments: payments.py).
 
     placed → confirmed → packed → shipped → delivered → completed
     placed / confirmed / packed → cancelled;  shipped / delivered → returned
@@ -26,7 +26,7 @@ from hoaban.orgs.services import organisations_managed_by
 from ..errors import NotAllowed, OrderError, OutOfStock, Shortage
 from ..models import Order, OrderEvent, OrderLine, Payment, Shipment, StockReservation
 from ..shipping import Carrier, Parcel
-from ..stock import active_reservations_q, reservation_expiry, reserved_quantities
+from ..stock import reserved_quantities
 
 S = Order.Status
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -84,6 +84,10 @@ def _transition(
             raise NotAllowed()
         if target not in TRANSITIONS[locked.status]:
             raise _refuse(locked, target)
+        if target == S.CANCELLED:  # under the order lock, as payments are marked received
+            from .payments import payments_close
+
+            payments_close(locked)
         if apply is not None:
             apply(locked)
         previous = locked.status
@@ -234,66 +238,17 @@ def order_return(*, order: Order, by, restock: bool = False, reason: str = "") -
     return _transition(order, S.RETURNED, by, note=reason, apply=back)
 
 
-def payment_mark_received(*, payment: Payment, by, note: str = "") -> Payment:
-    """The seller saw the transfer (or got the cash): payment paid, event written."""
-    with transaction.atomic():
-        locked = (
-            Payment.objects.select_for_update(of=("self",))
-            .select_related("order")
-            .get(pk=payment.pk)
-        )
-        order = locked.order
-        if not user_can_manage(by, order.seller_id):
-            raise NotAllowed()
-        if locked.status != Payment.Status.PENDING:
-            raise OrderError(
-                _("The payment for order %(code)s is already “%(status)s”.")
-                % {"code": order.code, "status": locked.get_status_display()}
-            )
-        if order.status in (S.CANCELLED, S.RETURNED):
-            raise OrderError(
-                _("Order %(code)s was cancelled or returned; its payment cannot be marked.")
-                % {"code": order.code}
-            )
-        locked.status = Payment.Status.PAID
-        locked.paid_at = timezone.now()
-        if order.status == S.PLACED:
-            _hold_until_confirmed(order, locked.method, locked.paid_at)
-        locked.marked_by = by
-        locked.save(update_fields=["status", "paid_at", "marked_by"])
-        OrderEvent.objects.create(
-            order=order,
-            actor=by,
-            kind=OrderEvent.Kind.PAYMENT_RECEIVED,
-            from_status=order.status,
-            to_status=order.status,
-            note=(note or "")[:255],
-        )
-        transaction.on_commit(partial(_notify, order.pk, "paid"), robust=True)
-    return locked
-
-
-def _hold_until_confirmed(order: Order, method: str, now) -> None:
-    """A paid transfer holds its units as long as an unpaid cash order does (not just the
-    short unpaid-transfer hold). Only holds still active: an expired one freed its units,
-    which someone else may have taken since (confirmation checks the stock again)."""
-    StockReservation.objects.filter(
-        active_reservations_q(now),
-        order_line__order=order,
-        expires_at__lt=reservation_expiry(method, now, paid=True),
-    ).update(expires_at=reservation_expiry(method, now, paid=True))
-
-
 def order_parcel(order: Order) -> Parcel:
     """What a carrier needs to carry this order (plain values)."""
     lines = list(order.lines.select_related("product"))
-    payment = getattr(order, "payment", None)
-    collect = (
-        order.total
-        if payment is not None
-        and payment.method == Payment.Method.COD
-        and payment.status == Payment.Status.PENDING
-        else 0
+    # What the carrier collects: the cash-on-delivery payments still due (the rest, once a
+    # deposit was paid).
+    collect = sum(
+        p.amount
+        for p in order.payments.all()
+        if p.method == Payment.Method.COD
+        and p.status == Payment.Status.PENDING
+        and p.kind != Payment.Kind.REFUND
     )
     return Parcel(
         order_code=order.code,
@@ -326,7 +281,11 @@ def order_ship_with_carrier(*, order: Order, by, carrier: Carrier) -> Order:
     order must be packed. Raises CarrierError if the carrier refuses."""
     if not user_can_manage(by, order.seller_id):
         raise NotAllowed()
-    current = Order.objects.select_related("payment", "commune__province").get(pk=order.pk)
+    current = (
+        Order.objects.select_related("commune__province")
+        .prefetch_related("payments")
+        .get(pk=order.pk)
+    )
     if S.SHIPPED not in TRANSITIONS[current.status]:
         raise _refuse(current, S.SHIPPED)
     created = carrier.create_shipment(order_parcel(current))

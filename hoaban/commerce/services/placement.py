@@ -146,7 +146,9 @@ def _fingerprint(**request: Any) -> str:
 def _replay(record: IdempotencyRecord, fingerprint: str) -> PlaceResult:
     if record.fingerprint != fingerprint:
         raise IdempotencyConflict()
-    orders = list(record.orders.select_related("seller", "payment").order_by("pk"))
+    orders = list(
+        record.orders.select_related("seller").prefetch_related("payments").order_by("pk")
+    )
     return PlaceResult(orders=orders, response=record.response, replayed=True, token=record.token)
 
 

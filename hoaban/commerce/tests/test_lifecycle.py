@@ -214,14 +214,14 @@ def test_payment_mark_received(rice, manager, django_capture_on_commit_callbacks
         payment = payment_mark_received(payment=order.payment, by=manager)
 
     assert payment.status == Payment.Status.PAID
-    assert payment.marked_by == manager
-    assert payment.paid_at is not None
+    assert payment.received_by == manager
+    assert payment.received_at is not None
     assert Order.objects.get(pk=order.pk).status == S.PLACED  # payment kept apart
     assert OrderEvent.objects.filter(order=order, kind="paid", actor=manager).count() == 1
     assert "đã nhận" in outbox[-1].text
     with translation.override("en"), pytest.raises(OrderError) as caught:
         payment_mark_received(payment=payment, by=manager)
-    assert caught.value.message == f"The payment for order {order.code} is already “Paid”."
+    assert caught.value.message == f"This payment for order {order.code} is already “Paid”."
 
 
 def test_payment_mark_needs_a_manager(rice):

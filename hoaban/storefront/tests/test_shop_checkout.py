@@ -325,8 +325,8 @@ def test_placed_page_query_count_does_not_grow(client, django_assert_num_queries
 
     url = placed_url(key)
 
-    # session, placement record, orders (seller and payment joined), their lines.
-    with django_assert_num_queries(4):
+    # session, placement record, orders (seller joined), their payments, their lines.
+    with django_assert_num_queries(5):
         response = client.get(url)
 
     assert response.status_code == 200

@@ -240,9 +240,9 @@ def test_order_list_query_count_does_not_grow(client, django_assert_num_queries,
     client.force_login(manager)
     url = reverse("shop:seller_orders")
 
-    # session, user, managed organisations, order count, orders (payment, channel and commune
-    # joined), their lines.
-    with django_assert_num_queries(6):
+    # session, user, managed organisations, order count, orders (channel and commune joined),
+    # their payments, their lines (with their lots joined).
+    with django_assert_num_queries(7):
         response = client.get(url)
 
     assert response.status_code == 200
