@@ -250,3 +250,65 @@ class StockForm(forms.Form):
             "required": _("Write the quantity in stock as a whole number, 0 or more."),
         },
     )
+
+
+# --- Payments of an order (payments helper) -------------------------------------------------
+BAD_AMOUNT = _("Write the amount in đồng as a whole number, for example 50000.")
+PAYMENT_METHODS = [
+    ("cash", _("Cash")),
+    ("vietqr", _("Bank transfer (VietQR)")),
+    ("cod", _("Cash on delivery")),
+]
+
+
+class PaymentAmountField(forms.IntegerField):
+    """Đồng, typed with or without thousands dots (50.000 or 50000)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Amount (đồng)"))
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 10_000_000_000)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": BAD_AMOUNT,
+                "required": BAD_AMOUNT,
+                "min_value": _("Enter an amount in đồng greater than 0."),
+                "max_value": _("This amount is too large. Check the number and try again."),
+            },
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(".", "").replace(" ", "").replace("\u00a0", "")
+            if len(value) > 15:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class PaymentRecordForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What is it?"),
+        choices=[("deposit", _("A deposit")), ("balance", _("The rest"))],
+        widget=forms.RadioSelect,
+        initial="deposit",
+        error_messages={"required": _("Choose a deposit or the rest.")},
+    )
+    method = forms.ChoiceField(
+        label=_("Paid how?"),
+        choices=PAYMENT_METHODS,
+        initial="cash",
+        error_messages={"required": _("Choose how the money is paid.")},
+    )
+    amount = PaymentAmountField()
+
+
+class PaymentRefundForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("Given back how?"),
+        choices=PAYMENT_METHODS[:2],
+        initial="cash",
+        error_messages={"required": _("Choose how the money is paid.")},
+    )
+    amount = PaymentAmountField(label=_("Amount to refund (đồng)"))

@@ -34,11 +34,20 @@ from hoaban.commerce.services import (
     order_pack,
     order_ship,
     payment_mark_received,
+    payment_record,
+    payment_refund,
 )
 from hoaban.core.errors import ServiceError
 from hoaban.orgs.services import organisations_managed_by
 
-from .shop_forms import CancelForm, OrderFilterForm, ShipForm, StockForm
+from .shop_forms import (
+    CancelForm,
+    OrderFilterForm,
+    PaymentRecordForm,
+    PaymentRefundForm,
+    ShipForm,
+    StockForm,
+)
 
 ORDERS_PER_PAGE = 50
 S = Order.Status
@@ -143,16 +152,17 @@ def _actions(order: Order) -> dict:
         )
     ]
     can_ship = S.SHIPPED in allowed and order.delivery_method == Order.Delivery.SHIP
-    payment = order.payment
-    can_mark_paid = payment.status == Payment.Status.PENDING and order.status not in (
-        S.CANCELLED,
-        S.RETURNED,
-    )
+    is_open = order.status not in (S.CANCELLED, S.RETURNED)
     return {
         "simple": simple,
         "ship": can_ship,
         "cancel": S.CANCELLED in allowed,
-        "paid": can_mark_paid,
+        # Pending payments the seller may mark received (each its own button).
+        "receivable": [
+            p for p in order.payments.all() if p.status == Payment.Status.PENDING and is_open
+        ],
+        "record": is_open and order.balance_due > 0,
+        "refund": order.paid_amount > 0,
     }
 
 
@@ -164,7 +174,16 @@ def seller_order_view(request: HttpRequest, code: str) -> HttpResponse:
     return _render_order(request, order)
 
 
-def _render_order(request, order, *, ship_form=None, cancel_form=None, status=200):
+def _render_order(
+    request,
+    order,
+    *,
+    ship_form=None,
+    cancel_form=None,
+    record_form=None,
+    refund_form=None,
+    status=200,
+):
     return render(
         request,
         "shop/seller/order.html",
@@ -174,9 +193,33 @@ def _render_order(request, order, *, ship_form=None, cancel_form=None, status=20
             "actions": _actions(order),
             "ship_form": ship_form or ShipForm(carrier_choices=CARRIER_CHOICES),
             "cancel_form": cancel_form or CancelForm(),
+            "record_form": record_form or PaymentRecordForm(auto_id="record_%s"),
+            "refund_form": refund_form or PaymentRefundForm(auto_id="refund_%s"),
         },
         status=status,
     )
+
+
+def _payment_action(request, order, action: str):
+    """Mark one of the order's payments received, record a deposit or the rest, or refund.
+    Returns a response for a form with mistakes, else None (the service was called)."""
+    if action == "paid":
+        wanted = request.POST.get("payment", "")
+        payment = next((p for p in order.payments.all() if str(p.pk) == wanted), None)
+        if payment is None:  # not a payment of this order: the same answer as any unknown
+            raise Http404
+        payment_mark_received(payment=payment, by=request.user)
+    elif action == "record":
+        form = PaymentRecordForm(request.POST, auto_id="record_%s")
+        if not form.is_valid():
+            return _render_order(request, order, status=400, record_form=form)
+        payment_record(order=order, by=request.user, **form.cleaned_data)
+    else:
+        form = PaymentRefundForm(request.POST, auto_id="refund_%s")
+        if not form.is_valid():
+            return _render_order(request, order, status=400, refund_form=form)
+        payment_refund(order=order, by=request.user, **form.cleaned_data)
+    return None
 
 
 @login_required
@@ -210,8 +253,10 @@ def seller_order_action(request: HttpRequest, code: str) -> HttpResponse:
             if not form.is_valid():
                 return _render_order(request, order, status=400, cancel_form=form)
             order_cancel(order=order, by=request.user, reason=form.cleaned_data["reason"])
-        elif action == "paid":
-            payment_mark_received(payment=order.payment, by=request.user)
+        elif action in ("paid", "record", "refund"):
+            answer = _payment_action(request, order, action)
+            if answer is not None:
+                return answer
         else:
             raise Http404
     except NotAllowed:  # no longer a manager since the lookup: the same answer as above

@@ -154,7 +154,7 @@ def test_mark_transfer_received(client, manager, seller):
     order = place([(product(organisation=seller), 1)], payment="vietqr").orders[0]
     client.force_login(manager)
 
-    act(client, order, "paid")
+    act(client, order, "paid", payment=order.payment.pk)
 
     assert Payment.objects.get(order=order).status == Payment.Status.PAID
 

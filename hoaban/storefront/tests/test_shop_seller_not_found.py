@@ -65,6 +65,8 @@ ACTIONS = [
     {"action": "cancel", "reason": "Khách đổi ý"},
     {"action": "cancel", "reason": ""},
     {"action": "paid"},
+    {"action": "record", "kind": "deposit", "method": "cash", "amount": "10000"},
+    {"action": "refund", "method": "cash", "amount": "10000"},
     {"action": "nonsense"},
 ]
 
@@ -86,6 +88,7 @@ def test_every_action_answers_the_same_for_a_missing_and_a_forbidden_code(
     assert same_page(forbidden.content.decode()) == same_page(missing.content.decode())
     order = Order.objects.get(pk=theirs.pk)
     assert (order.status, order.payment.status) == (Order.Status.PACKED, Payment.Status.PENDING)
+    assert Payment.objects.filter(order=theirs).count() == 1
     assert OrderEvent.objects.filter(order=theirs).count() == 3
     assert Shipment.objects.count() == 0
 
