@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
 from hoaban.catalog.forms import stock_field
+from hoaban.core.bounds import MAX_ORDER_TOTAL_VND
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
 from .cart import NOT_FOR_SALE
@@ -267,7 +268,7 @@ class PaymentAmountField(forms.IntegerField):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Amount (đồng)"))
         kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", 10_000_000_000)
+        kwargs.setdefault("max_value", MAX_ORDER_TOTAL_VND)
         kwargs.setdefault(
             "error_messages",
             {

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hoaban.core.bounds import MAX_ORDER_TOTAL_VND
 from hoaban.core.money import format_vnd
 
 from ..errors import NotAllowed, OrderError
@@ -33,8 +34,8 @@ from .validation import seller_account
 S = Order.Status
 K = Payment.Kind
 CLOSED = frozenset({S.CANCELLED, S.RETURNED})
-# Past this no single payment is believable (a typo, or someone probing): 10 billion đồng.
-AMOUNT_MAX = 10_000_000_000
+# No payment can be larger than the largest order total (what a VietQR payload can carry).
+AMOUNT_MAX = MAX_ORDER_TOTAL_VND
 
 
 class PaymentRefused(OrderError):

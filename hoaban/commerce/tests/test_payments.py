@@ -201,7 +201,7 @@ def test_a_payment_on_a_cancelled_order_is_refused_and_nothing_changes(rice, man
     )
 
 
-@pytest.mark.parametrize("amount", [0, -5, True, "1000", 1.5, 10**12, None])
+@pytest.mark.parametrize("amount", [0, -5, True, "1000", 1.5, 10**13, None])
 def test_an_amount_that_is_not_a_positive_number_is_refused(rice, manager, amount):
     order = placed(rice)
     before = rows(order)
