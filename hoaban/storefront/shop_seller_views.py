@@ -27,16 +27,19 @@ from hoaban.commerce.models import Order, Payment
 from hoaban.commerce.queries import seller_orders, with_available
 from hoaban.commerce.services import (
     TRANSITIONS,
+    lot_proposals,
     order_cancel,
     order_complete,
     order_confirm,
     order_deliver,
+    order_line_lot_set,
     order_pack,
     order_ship,
     payment_mark_received,
     payment_record,
     payment_refund,
 )
+from hoaban.commerce.services.lots import LOT_STATUSES, lots_with_units_left
 from hoaban.core.errors import ServiceError
 from hoaban.orgs.services import organisations_managed_by
 
@@ -195,9 +198,36 @@ def _render_order(
             "cancel_form": cancel_form or CancelForm(),
             "record_form": record_form or PaymentRecordForm(auto_id="record_%s"),
             "refund_form": refund_form or PaymentRefundForm(auto_id="refund_%s"),
+            "lot_rows": _lot_rows(order),
         },
         status=status,
     )
+
+
+def _lot_rows(order) -> list:
+    """While packing: each line with its lot (set, or proposed) and the lots to choose from."""
+    if order.status not in LOT_STATUSES:
+        return []
+    lines = list(order.lines.all())
+    proposals = lot_proposals(lines)
+    lots = list(lots_with_units_left({line.product_id for line in lines}))
+    return [
+        {
+            "line": line,
+            "lot": proposals[line.pk],
+            "is_proposed": not line.lot_id,
+            "choices": [lot for lot in lots if lot.product_id == line.product_id],
+        }
+        for line in lines
+    ]
+
+
+def _lot_action(request, order) -> None:
+    wanted = request.POST.get("line", "")
+    line = next((li for li in order.lines.all() if str(li.pk) == wanted), None)
+    if line is None:  # not a line of this order: the same answer as any unknown
+        raise Http404
+    order_line_lot_set(line=line, lot_code=request.POST.get("lot", ""), by=request.user)
 
 
 def _payment_action(request, order, action: str):
@@ -253,6 +283,8 @@ def seller_order_action(request: HttpRequest, code: str) -> HttpResponse:
             if not form.is_valid():
                 return _render_order(request, order, status=400, cancel_form=form)
             order_cancel(order=order, by=request.user, reason=form.cleaned_data["reason"])
+        elif action == "lot":
+            _lot_action(request, order)
         elif action in ("paid", "record", "refund"):
             answer = _payment_action(request, order, action)
             if answer is not None:
@@ -277,8 +309,12 @@ def packing_list(request: HttpRequest) -> HttpResponse:
     slug = request.GET.get("org")
     organisation = next((o for o in organisations if o.slug == slug), organisations[0])
     orders = list(seller_orders(organisation.pk, S.CONFIRMED).order_by("created_at", "pk"))
+    # 1 query: the lot proposed for each line not yet given one (first to expire, units left).
+    proposals = lot_proposals(line for order in orders for line in order.lines.all())
     totals: dict[str, list] = {}
     for order in orders:
+        for line in order.lines.all():
+            line.lot_shown = proposals.get(line.pk)
         order.buyer_phone_display = display_phone(order.buyer_phone)
         for line in order.lines.all():
             entry = totals.setdefault(line.product_code, [line.product_name, 0])

@@ -4,6 +4,7 @@
 - lifecycle: `order_confirm`, `order_pack`, `order_ship`, `order_deliver`, `order_complete`,
   `order_cancel`, `order_return` — every status change, with its event.
 - payments: `payment_record`, `payment_mark_received`, `payment_refund` — an order's payments.
+- lots: `order_line_lot_set`, `lot_proposals` — the lot each line is packed from.
 - reviews: `review_create`.
 """
 
@@ -21,6 +22,7 @@ from .lifecycle import (
     order_ship_with_carrier,
     user_can_manage,
 )
+from .lots import LotRefused, lot_proposals, order_line_lot_set
 from .payments import PaymentRefused, payment_mark_received, payment_record, payment_refund
 from .placement import BuyerInput, DeliveryInput, LineInput, PlaceResult, order_place
 from .reviews import review_create
@@ -45,7 +47,10 @@ __all__ = [
     "order_parcel",
     "order_ship",
     "order_ship_with_carrier",
+    "LotRefused",
     "PaymentRefused",
+    "lot_proposals",
+    "order_line_lot_set",
     "payment_mark_received",
     "payment_record",
     "payment_refund",

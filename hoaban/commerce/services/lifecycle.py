@@ -166,7 +166,10 @@ def order_confirm(*, order: Order, by) -> Order:
 
 
 def order_pack(*, order: Order, by) -> Order:
-    return _transition(order, S.PACKED, by)
+    """Packed: each line without a lot is recorded as packed from the proposed one."""
+    from .lots import order_lots_propose
+
+    return _transition(order, S.PACKED, by, apply=order_lots_propose)
 
 
 def order_ship(

@@ -67,6 +67,7 @@ ACTIONS = [
     {"action": "paid"},
     {"action": "record", "kind": "deposit", "method": "cash", "amount": "10000"},
     {"action": "refund", "method": "cash", "amount": "10000"},
+    {"action": "lot", "line": "1", "lot": "L-X"},
     {"action": "nonsense"},
 ]
 

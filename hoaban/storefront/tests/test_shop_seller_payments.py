@@ -1,6 +1,8 @@
 """The seller console's payments: the list, a deposit or the rest, marking one received, a
 refund; mistakes answered in Vietnamese and English with nothing changed."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -184,3 +186,50 @@ def test_a_payment_of_another_order_cannot_be_marked_through_this_one(client, ma
         response = act(client, mine, "paid", payment=payment)
         assert response.status_code == 404
     assert Payment.objects.filter(status=Payment.Status.PAID).count() == 0
+
+
+# --- lots in the packing step -------------------------------------------------------------
+
+
+def test_the_packing_list_shows_the_proposed_lot_and_the_order_page_lets_it_change(
+    client, manager, seller
+):
+    from hoaban.catalog.tests.factories import LotFactory
+    from hoaban.commerce.models import OrderLine
+    from hoaban.commerce.services import order_confirm
+
+    rice = product(organisation=seller, stock=10)
+    old = LotFactory(product=rice, code="L-OLD01", produced_on=datetime.date(2026, 1, 5))
+    new = LotFactory(product=rice, code="L-NEW01", produced_on=datetime.date(2026, 3, 5))
+    order = order_confirm(order=place([(rice, 2)]).orders[0], by=manager)
+    client.force_login(manager)
+
+    packing = client.get(reverse("shop:packing_list")).content.decode()
+    assert 'data-lot="L-OLD01"' in packing
+    assert 'data-line-lot="L-OLD01"' in page(client, order)
+
+    act(client, order, "lot", line=order.lines.get().pk, lot=new.code)
+
+    assert OrderLine.objects.get(order=order).lot == new
+    assert old.order_lines.count() == 0
+
+
+def test_a_lot_of_another_product_is_refused_in_the_console(client, manager, seller):
+    from hoaban.catalog.tests.factories import LotFactory
+    from hoaban.commerce.models import OrderLine
+    from hoaban.commerce.services import order_confirm
+
+    rice, tea = product(organisation=seller, stock=10), product(organisation=seller, stock=10)
+    tea_lot = LotFactory(product=tea)
+    order = order_confirm(order=place([(rice, 2)]).orders[0], by=manager)
+    line = order.lines.get()
+    client.force_login(manager)
+
+    act(client, order, "lot", "en", line=line.pk, lot=tea_lot.code)
+
+    assert OrderLine.objects.get(pk=line.pk).lot is None
+    assert f"This is not a lot of {line.product_name}. Choose a lot of this product." in page(
+        client, order, "en"
+    )
+    other_line = place([(product(), 1)]).orders[0].lines.get()  # another cooperative's line
+    assert act(client, order, "lot", line=other_line.pk, lot=tea_lot.code).status_code == 404
