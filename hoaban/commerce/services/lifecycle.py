@@ -84,10 +84,10 @@ def _transition(
             raise NotAllowed()
         if target not in TRANSITIONS[locked.status]:
             raise _refuse(locked, target)
-        if target == S.CANCELLED:  # under the order lock, as payments are marked received
-            from .payments import payments_close
+        if target in (S.CANCELLED, S.RETURNED):  # under the order lock, as payments are
+            from .payments import payments_close  # marked received
 
-            payments_close(locked)
+            payments_close(locked, returned=target == S.RETURNED)
         if apply is not None:
             apply(locked)
         previous = locked.status

@@ -128,12 +128,13 @@ def _settle_charge(order: Order, payments: list[Payment]) -> None:
         open_amount = 0  # only the first pending charge carries the rest
 
 
-def payments_close(order: Order) -> None:
-    """Called by a cancellation (with the order locked): refuse if money is still held, and
-    drop what was still asked for. A returned order keeps its payments (refund them after)."""
+def payments_close(order: Order, *, returned: bool = False) -> None:
+    """Called by a cancellation or a return (with the order locked): drop what was still
+    asked for. A cancellation is refused while money is held (refund it first); a returned
+    order keeps what was paid (refund it after, with `payment_refund`)."""
     payments = _payments_for_update(order)
     held = _net_received(payments)
-    if held > 0:
+    if held > 0 and not returned:
         raise PaymentRefused(
             _(
                 "%(amount)s has been paid for order %(code)s. "

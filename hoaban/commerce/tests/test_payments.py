@@ -146,6 +146,27 @@ def test_refund_after_a_return_makes_the_order_refunded(rice, manager):
     assert OrderEvent.objects.filter(order=order, kind="refunded").count() == 1
 
 
+def test_a_return_drops_what_was_still_due_and_keeps_what_was_paid(rice, manager):
+    from hoaban.commerce.services import order_deliver, order_pack, order_return, order_ship
+
+    order = placed(rice, payment="cod")
+    deposit = payment_record(order=order, by=manager, amount=10_000, method="cash")
+    payment_mark_received(payment=deposit, by=manager)
+    for step in (order_confirm, order_pack, order_ship, order_deliver):
+        step(order=order, by=manager)
+
+    order_return(order=order, by=manager, reason="vỡ")
+
+    after = fresh(order)
+    assert [(kind, status) for kind, _m, _a, status in rows(order)] == [
+        ("charge", "void"),
+        ("deposit", "paid"),
+    ]
+    assert (after.paid_amount, after.balance_due) == (10_000, 0)
+    payment_refund(order=order, by=manager, amount=10_000, method="cash")
+    assert fresh(order).payment_state == STATE.REFUNDED
+
+
 def test_a_paid_order_cannot_be_cancelled_until_it_is_refunded(rice, manager):
     order = placed(rice)
     payment_mark_received(payment=order.payment, by=manager)
