@@ -72,3 +72,16 @@ def test_guest_buys_from_two_cooperatives_with_vietqr_and_the_seller_confirms(de
     assert mine_order.status == "confirmed"
     assert Order.objects.get(pk=orders[other.organisation.slug].pk).status == "placed"
     assert re.search(r"/manage/orders/", page.url)
+
+    # The seller asks for a deposit, sees it arrive, and what is still due follows.
+    page.locator("main details:has(input[name=action][value=record]) summary").click()
+    page.check("input[name=kind][value=deposit]")
+    page.select_option("select[name=method]", "cash")
+    page.fill("input[name=amount]", "20.000")
+    browse.follow(page.locator("main form:has(input[name=action][value=record]) button"))
+    browse.follow(page.locator("main tr[data-payment='deposit:pending'] button"))
+
+    expect(page.locator("main [data-paid]")).to_have_attribute("data-paid", "20000")
+    expect(page.locator("main [data-due]")).to_have_attribute(
+        "data-due", str(mine_order.total - 20_000)
+    )
