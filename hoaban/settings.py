@@ -147,6 +147,25 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 
+# --- periodic jobs (Celery beat: `celery -A hoaban beat`; README "Periodic jobs") -------------
+# Housekeeping only: correctness never waits on them (an expired reservation, session or login
+# failure is ignored whether or not it has been deleted).
+CELERY_BEAT_SCHEDULE = {
+    "reservations-purge": {
+        "task": "hoaban.commerce.tasks.reservations_purge",
+        "schedule": 60 * 60,  # hourly
+    },
+    "login-records-purge": {
+        "task": "hoaban.accounts.tasks.login_records_purge",
+        "schedule": 24 * 60 * 60,  # daily
+    },
+    "sessions-purge": {
+        "task": "hoaban.accounts.tasks.sessions_purge",
+        "schedule": 24 * 60 * 60,  # daily
+    },
+}
+# --- end periodic jobs ------------------------------------------------------------------------
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
