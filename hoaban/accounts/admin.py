@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Consent, EthnicGroup, Role, User
 from .phone import InvalidPhone, normalize_phone
-from .services import MSG_PHONE_INVALID, consent_withdraw
+from .services import MSG_PHONE_INVALID, consent_withdraw, role_granted_by_admin
+
+# Who granted a role is set from the administrator saving it, never typed in.
+ROLE_GRANT_FIELDS = ["granted_by", "granted_by_system", "granted_at"]
 
 
 def _clean_phone(value: str) -> str:
@@ -39,8 +42,11 @@ class UserEditForm(UserChangeForm):
 
 class RoleInline(admin.StackedInline):
     model = Role
+    fk_name = "user"
     extra = 0
     autocomplete_fields = ["communes", "provinces"]
+    fields = ["kind", "communes", "provinces", "since", "until", *ROLE_GRANT_FIELDS]
+    readonly_fields = ROLE_GRANT_FIELDS
 
 
 class ConsentInline(admin.TabularInline):
@@ -70,6 +76,14 @@ class UserAdmin(BaseUserAdmin):
 
     def get_inlines(self, request, obj=None):
         return self.inlines if obj is not None else []
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Role:
+            for role_form in formset.forms:
+                role = role_form.instance
+                if role.pk is None and role_form.has_changed():
+                    role_granted_by_admin(role=role, by=request.user)
+        super().save_formset(request, form, formset, change)
 
     fieldsets = [
         (None, {"fields": ["phone", "password"]}),
@@ -106,11 +120,17 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):
-    list_display = ["user", "kind", "since"]
-    list_select_related = ["user"]
+    list_display = ["user", "kind", "since", "until", "granted_by", "granted_by_system"]
+    list_select_related = ["user", "granted_by"]
     list_filter = ["kind"]
     search_fields = ["user__phone", "user__full_name"]
     autocomplete_fields = ["user", "communes", "provinces"]
+    readonly_fields = ROLE_GRANT_FIELDS
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            role_granted_by_admin(role=obj, by=request.user)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Consent)

@@ -142,11 +142,39 @@ class Role(models.Model):
     communes = models.ManyToManyField(Commune, blank=True, verbose_name=_("communes"))
     provinces = models.ManyToManyField(Province, blank=True, verbose_name=_("provinces"))
     since = models.DateField(_("since"), default=timezone.localdate)
+    # The last day the role counts (empty: until taken away); accounts.access ignores a role
+    # outside since..until, so an expired role gives nothing without a job having to run.
+    until = models.DateField(_("until"), null=True, blank=True)
+    # Who granted it: an administrator, or (granted_by empty) the system, saying why
+    # (accounts.services.SystemActor: "demo", "migration", "command"). Exactly one is set.
+    granted_by = models.ForeignKey(
+        "User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="roles_granted",
+        verbose_name=_("granted by"),
+    )
+    granted_by_system = models.CharField(
+        _("granted by the system, because"), max_length=30, blank=True
+    )
+    granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("role")
         verbose_name_plural = _("roles")
-        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="role_once_per_user")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="role_once_per_user"),
+            models.CheckConstraint(
+                condition=(models.Q(granted_by__isnull=False) & models.Q(granted_by_system=""))
+                | (models.Q(granted_by__isnull=True) & ~models.Q(granted_by_system="")),
+                name="role_granted_by_someone",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(until__isnull=True) | models.Q(until__gte=models.F("since")),
+                name="role_until_after_since",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_kind_display()}"

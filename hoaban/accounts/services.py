@@ -1,6 +1,7 @@
-"""Writes about people (sign-up, profile, roles) and the permission checks built on roles."""
+"""Writes about people (sign-up, profile, roles). Who may do what is in accounts.access."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hoaban.places.models import Commune, Province
 
+from .access import forget_roles, may_manage_roles, may_withdraw_consent_of
 from .models import Consent, Role, User
 from .phone import InvalidPhone, normalize_phone
 
@@ -154,11 +156,7 @@ def user_data_export(user: User) -> dict:
 def consent_withdraw(*, consent: Consent, by: User | None) -> Consent:
     """Record that a person withdrew a consent (they asked; `by` is them, an administrator or
     a programme officer; None = the system). Withdrawing twice keeps the first time."""
-    if (
-        by is not None
-        and by.pk != consent.user_id
-        and not (user_has_role(by, Role.Kind.ADMIN) or user_has_role(by, Role.Kind.OFFICER))
-    ):
+    if by is not None and not may_withdraw_consent_of(by, consent.user):
         raise PermissionDenied(MSG_CONSENT_FORBIDDEN)
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_at is None:
@@ -170,48 +168,42 @@ def consent_withdraw(*, consent: Consent, by: User | None) -> Consent:
 # Roles ------------------------------------------------------------------------------------
 
 
-def _role_cache(user: User) -> dict[str, Role]:
-    """The person's roles by kind, loaded once per user object (one query)."""
-    cache = getattr(user, "_hoaban_roles", None)
-    if cache is None:
-        roles = Role.objects.filter(user=user).prefetch_related("communes", "provinces")
-        cache = {role.kind: role for role in roles}
-        user._hoaban_roles = cache
-    return cache
+@dataclass(frozen=True)
+class SystemActor:
+    """The system granting a role, saying why: a data migration, the demo data, a command.
 
-
-def user_has_role(
-    user,
-    kind: str,
-    *,
-    commune: Commune | None = None,
-    province: Province | None = None,
-) -> bool:
-    """Does this person hold the role? Superusers hold "admin".
-
-    With `commune` (or `province`), the role must also cover that place: a field agent's
-    communes, or a programme officer's provinces (a province covers all its communes). A role
-    with no places listed covers none when a place is asked about.
+    A grant always names who granted it: an administrator (a User) or one of these.
     """
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if kind == Role.Kind.ADMIN and user.is_superuser:
-        return True
-    role = _role_cache(user).get(kind)
-    if role is None:
-        return False
-    if commune is None and province is None:
-        return True
-    province_codes = {p.code for p in role.provinces.all()}
-    if commune is not None:
-        return commune.code in {c.code for c in role.communes.all()} or (
-            commune.province_id in province_codes
-        )
-    return province.code in province_codes
+
+    reason: str
+
+    def __post_init__(self):
+        if not self.reason or len(self.reason) > 30:
+            raise ValueError("A system actor needs a reason of 1 to 30 characters.")
 
 
-def _can_manage_roles(by: User | None) -> bool:
-    return by is None or user_has_role(by, Role.Kind.ADMIN)
+SYSTEM_MIGRATION = SystemActor("migration")
+SYSTEM_DEMO = SystemActor("demo")
+SYSTEM_COMMAND = SystemActor("command")
+
+
+def _grantor_fields(by) -> dict:
+    """granted_by / granted_by_system for `by`, refusing anyone but an administrator."""
+    if isinstance(by, SystemActor):
+        return {"granted_by": None, "granted_by_system": by.reason}
+    if isinstance(by, User) and may_manage_roles(by):
+        return {"granted_by": by, "granted_by_system": ""}
+    if by is None:
+        raise TypeError("role_grant needs `by`: an administrator or a SystemActor.")
+    raise PermissionDenied(MSG_ROLE_FORBIDDEN)
+
+
+def role_granted_by_admin(*, role: Role, by: User) -> Role:
+    """Stamp a role an administrator is saving in the admin with her name (not saved yet)."""
+    for name, value in _grantor_fields(by).items():
+        setattr(role, name, value)
+    role.granted_at = timezone.now()
+    return role
 
 
 @transaction.atomic
@@ -221,30 +213,42 @@ def role_grant(
     kind: str,
     communes: Iterable[Commune] = (),
     provinces: Iterable[Province] = (),
-    by: User | None,
+    since=None,
+    until=None,
+    by: User | SystemActor,
 ) -> Role:
-    """Give a role (or add places to it). `by` must be an administrator; None = the system
-    itself (management commands, demo data)."""
-    if not _can_manage_roles(by):
-        raise PermissionDenied(MSG_ROLE_FORBIDDEN)
+    """Give a role (or add places to it). `by` is the administrator granting it, or a
+    SystemActor (demo data, migrations, management commands); the role records which.
+    A role granted again is renewed: it counts from today (or its first day) to `until`."""
+    grantor = _grantor_fields(by)
     if kind not in Role.Kind.values:
         raise ValueError(f"Unknown role kind: {kind!r}")
-    role, _created = Role.objects.get_or_create(user=user, kind=kind)
+    today = timezone.localdate()
+    role = Role.objects.select_for_update().filter(user=user, kind=kind).first()
+    if role is None:
+        role = Role.objects.create(
+            user=user, kind=kind, since=since or today, until=until, **grantor
+        )
+    else:
+        still_counts = role.until is None or role.until >= today
+        role.since = since or (role.since if still_counts else today)
+        role.until = until
+        for name, value in grantor.items():
+            setattr(role, name, value)
+        role.granted_at = timezone.now()
+        role.save()
     if communes:
         role.communes.add(*communes)
     if provinces:
         role.provinces.add(*provinces)
-    if hasattr(user, "_hoaban_roles"):
-        del user._hoaban_roles
+    forget_roles(user)
     return role
 
 
 @transaction.atomic
-def role_revoke(*, user: User, kind: str, by: User | None) -> bool:
+def role_revoke(*, user: User, kind: str, by: User | SystemActor) -> bool:
     """Take a role away; True when there was one."""
-    if not _can_manage_roles(by):
-        raise PermissionDenied(MSG_ROLE_FORBIDDEN)
+    _grantor_fields(by)
     deleted, _details = Role.objects.filter(user=user, kind=kind).delete()
-    if hasattr(user, "_hoaban_roles"):
-        del user._hoaban_roles
+    forget_roles(user)
     return deleted > 0

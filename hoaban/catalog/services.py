@@ -1,6 +1,6 @@
 """Writes for the catalogue (see STYLE.md: one transaction per service, rules enforced here).
 
-Every write checks that `by` manages the product's organisation (orgs.services.require_manager).
+Every write checks that `by` manages the product's organisation (accounts.access.require_manager).
 """
 
 import datetime
@@ -13,6 +13,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.accounts.access import require_manager
 from hoaban.core.bounds import (
     LOT_QUANTITY_TOO_HIGH,
     MAX_LOT_QUANTITY,
@@ -27,7 +28,6 @@ from hoaban.core.errors import ServiceError
 from hoaban.core.text import fold, fold_join
 from hoaban.core.uploads import photo_from_upload
 from hoaban.orgs.models import Certificate, Membership, Organisation
-from hoaban.orgs.services import require_manager
 
 from .models import Category, Lot, Product, ProductEvent, ProductImage
 

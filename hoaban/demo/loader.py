@@ -14,13 +14,14 @@ from django.utils import timezone, translation
 
 from hoaban.accounts.models import Consent, EthnicGroup, Role, User
 from hoaban.accounts.phone import normalize_phone
+from hoaban.accounts.services import SYSTEM_DEMO, role_grant
 from hoaban.catalog.images import webp_variants
 from hoaban.catalog.models import Category, Lot, Product, ProductImage
 from hoaban.catalog.services import product_search_text
 from hoaban.orgs.invitations import memberships_seed
 from hoaban.orgs.models import Certificate, Improvement, Membership, Organisation
 from hoaban.orgs.services import organisation_search_text
-from hoaban.places.models import Commune
+from hoaban.places.models import Commune, Province
 
 from .logins import AGENT_COMMUNES, DEMO_LOGINS, DEMO_PASSWORD, OFFICER_PROVINCES
 from .organisations import BAC_KAN
@@ -215,15 +216,22 @@ class DemoLoader:
                 self._consents([user])
                 created += 1
             if login.role_kind:
-                role, _new = Role.objects.get_or_create(
-                    user=user, kind=login.role_kind, defaults={"since": joined.date()}
+                role_grant(
+                    user=user,
+                    kind=login.role_kind,
+                    since=joined.date(),
+                    communes=(
+                        Commune.objects.filter(former_province_id=BAC_KAN, name__in=AGENT_COMMUNES)
+                        if login.role_kind == Role.Kind.FIELD_AGENT
+                        else ()
+                    ),
+                    provinces=(
+                        Province.objects.filter(code__in=OFFICER_PROVINCES)
+                        if login.role_kind == Role.Kind.OFFICER
+                        else ()
+                    ),
+                    by=SYSTEM_DEMO,
                 )
-                if login.role_kind == Role.Kind.FIELD_AGENT:
-                    role.communes.add(
-                        *Commune.objects.filter(former_province_id=BAC_KAN, name__in=AGENT_COMMUNES)
-                    )
-                if login.role_kind == Role.Kind.OFFICER:
-                    role.provinces.add(*OFFICER_PROVINCES)
             org = self.orgs.get(login.org_slug)
             if org is not None:
                 memberships_seed(

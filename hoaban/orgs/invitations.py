@@ -32,12 +32,13 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.accounts.access import require_manager
 from hoaban.accounts.phone import display_phone
 from hoaban.core.errors import ServiceError
 from hoaban.core.messaging import CHANNELS
 
 from .models import Invitation, Membership, Organisation, OrganisationEvent
-from .services import BAD_PHONE, _clean_phone, _record, require_manager
+from .services import BAD_PHONE, _clean_phone, _record
 
 User = get_user_model()
 

@@ -1,9 +1,7 @@
 """Writes for organisations (see STYLE.md: one transaction per service, rules enforced here).
 
-Who may do what:
-- a manager of an organisation (or a superuser) changes it, its members, certificates and log;
-- a programme officer of the organisation's province may look at its manager pages;
-- a superuser or a programme officer of the province creates organisations.
+Who may do what is decided by accounts.access (managers change an organisation, programme
+officers of its province look at it and create organisations there, admins do all).
 """
 
 import datetime
@@ -12,13 +10,13 @@ import re
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import transaction
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from hoaban.accounts.models import Role
+from hoaban.accounts import access
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
 from hoaban.core.bounds import COST_TOO_HIGH, MAX_COST_VND
 from hoaban.core.errors import ServiceError
@@ -31,10 +29,7 @@ from .slugs import is_reserved_slug
 
 User = get_user_model()
 
-NOT_A_MANAGER = _(
-    "You do not manage this organisation, so you cannot change it. "
-    "Ask one of its managers to add you."
-)
+NOT_A_MANAGER = access.NOT_A_MANAGER
 BAD_PHONE = _("This is not a Vietnamese phone number. Write it like 0912 345 678.")
 _DIGITS = re.compile(r"^[0-9]+$")
 BANK_FIELDS = ("bank_bin", "bank_account", "bank_holder")
@@ -78,65 +73,23 @@ def _json_value(value):
     return value
 
 
-# --- permissions --------------------------------------------------------------------------
+# --- permissions (accounts.access decides; these names stay for the callers) -------------
 
 
 def organisations_managed_by(user) -> QuerySet[Organisation]:
-    """The organisations this person may change: all for a superuser, else those she manages."""
-    if not getattr(user, "is_authenticated", False):
-        return Organisation.objects.none()
-    if user.is_superuser:
-        return Organisation.objects.all()
-    return Organisation.objects.filter(
-        memberships__user=user, memberships__role=Membership.Role.MANAGER
-    ).distinct()
+    """The organisations this person may change (accounts.access.managed_organisations)."""
+    return access.managed_organisations(user)
 
 
 def organisations_viewable_by(user) -> QuerySet[Organisation]:
     """Managed organisations plus, for programme officers, those of their provinces."""
-    if not getattr(user, "is_authenticated", False):
-        return Organisation.objects.none()
-    if user.is_superuser:
-        return Organisation.objects.all()
-    officer_provinces = Role.objects.filter(user=user, kind=Role.Kind.OFFICER).values("provinces")
-    return Organisation.objects.filter(
-        Q(memberships__user=user, memberships__role=Membership.Role.MANAGER)
-        | Q(commune__province__in=officer_provinces)
-    ).distinct()
+    return access.viewable_organisations(user)
 
 
-def can_manage(user, organisation: Organisation) -> bool:
-    return organisations_managed_by(user).filter(pk=organisation.pk).exists()
-
-
-def can_view(user, organisation: Organisation) -> bool:
-    return organisations_viewable_by(user).filter(pk=organisation.pk).exists()
-
-
-def require_manager(user, organisation: Organisation) -> None:
-    """Raise ServiceError unless `user` may change `organisation`."""
-    if not can_manage(user, organisation):
-        raise ServiceError(NOT_A_MANAGER)
-
-
-def require_viewer(user, organisation: Organisation) -> None:
-    """Raise ServiceError unless `user` may see `organisation`'s manager pages."""
-    if not can_view(user, organisation):
-        raise ServiceError(
-            _("You cannot see this organisation's management pages. Ask one of its managers.")
-        )
-
-
-def _require_creator(user, commune: Commune) -> None:
-    if getattr(user, "is_superuser", False):
-        return
-    is_officer = Role.objects.filter(
-        user=user, kind=Role.Kind.OFFICER, provinces=commune.province_id
-    ).exists()
-    if not is_officer:
-        raise ServiceError(
-            _("Only programme officers of the province can add an organisation there.")
-        )
+can_manage = access.manages
+can_view = access.may_view
+require_manager = access.require_manager
+require_viewer = access.require_viewer
 
 
 # --- validation -------------------------------------------------------------------------
@@ -220,7 +173,7 @@ def organisation_create(
     **fields,
 ) -> Organisation:
     """Create an organisation (superuser or programme officer of the province)."""
-    _require_creator(by, commune)
+    access.require_creator(by, commune)
     unknown = set(fields) - set(ORGANISATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")

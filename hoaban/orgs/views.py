@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from hoaban.accounts import access
 from hoaban.accounts.access import can_view_private_files
 from hoaban.core.errors import ServiceError
 from hoaban.core.uploads import private_file_response
@@ -76,12 +77,12 @@ def console_page(view):
         organisation = get_object_or_404(
             Organisation.objects.select_related(*ORGANISATION_RELATED), slug=slug
         )
-        check = services.require_manager if request.method == "POST" else services.require_viewer
+        check = access.require_manager if request.method == "POST" else access.require_viewer
         try:
             check(request.user, organisation)
         except ServiceError as error:
             return refused(request, error)
-        request.can_edit = services.can_manage(request.user, organisation)
+        request.can_edit = access.manages(request.user, organisation)
         return view(request, organisation, *args, **kwargs)
 
     return wrapper
@@ -108,9 +109,9 @@ def form_error(form, error: ServiceError) -> None:
 @login_required
 def manage_home(request: HttpRequest) -> HttpResponse:
     """The organisations I manage (and, for programme officers, those I may look at)."""
-    managed = set(services.organisations_managed_by(request.user).values_list("pk", flat=True))
+    managed = set(access.managed_organisations(request.user).values_list("pk", flat=True))
     organisations = (
-        services.organisations_viewable_by(request.user)
+        access.viewable_organisations(request.user)
         .select_related(*ORGANISATION_RELATED)
         .annotate(product_count=Count("products", distinct=True))
         .order_by("name")

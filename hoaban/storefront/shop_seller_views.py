@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from hoaban.accounts.access import managed_organisations
 from hoaban.accounts.phone import display_phone
 from hoaban.catalog.models import Product
 from hoaban.catalog.services import product_stock_set
@@ -41,7 +42,6 @@ from hoaban.commerce.services import (
 )
 from hoaban.commerce.services.lots import LOT_STATUSES, lots_with_units_left
 from hoaban.core.errors import ServiceError
-from hoaban.orgs.services import organisations_managed_by
 
 from .shop_forms import (
     CancelForm,
@@ -73,7 +73,7 @@ SIMPLE_ACTIONS = {
 
 
 def _managed(request: HttpRequest):
-    return organisations_managed_by(request.user).order_by("name")
+    return managed_organisations(request.user).order_by("name")
 
 
 def _refused(request: HttpRequest, message) -> HttpResponse:

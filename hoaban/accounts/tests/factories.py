@@ -26,6 +26,7 @@ class RoleFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     kind = Role.Kind.BUYER
+    granted_by_system = "test"
 
 
 class ConsentFactory(factory.django.DjangoModelFactory):

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from hoaban.accounts.models import Role
-from hoaban.accounts.services import consent_withdraw, role_grant
+from hoaban.accounts.services import SYSTEM_COMMAND, consent_withdraw, role_grant
 
 from .factories import ConsentFactory, UserFactory
 
@@ -20,7 +20,7 @@ def test_a_person_withdraws_their_own_consent_once(db):
 def test_an_officer_may_record_a_withdrawal(db):
     consent = ConsentFactory()
     officer = UserFactory()
-    role_grant(user=officer, kind=Role.Kind.OFFICER, by=None)
+    role_grant(user=officer, kind=Role.Kind.OFFICER, by=SYSTEM_COMMAND)
 
     assert consent_withdraw(consent=consent, by=officer).withdrawn_at is not None
 

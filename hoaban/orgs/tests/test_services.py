@@ -43,9 +43,9 @@ def test_managers_and_superusers_manage_and_officers_of_the_province_only_view()
     manager = ManagerFactory(organisation=organisation).user
     member = MembershipFactory(organisation=organisation).user
     officer = UserFactory()
-    Role.objects.create(user=officer, kind=Role.Kind.OFFICER).provinces.add(
-        Province.objects.get(code=19)
-    )
+    Role.objects.create(
+        user=officer, kind=Role.Kind.OFFICER, granted_by_system="test"
+    ).provinces.add(Province.objects.get(code=19))
     admin = UserFactory(is_superuser=True)
 
     assert list(services.organisations_managed_by(manager)) == [organisation]

@@ -90,7 +90,9 @@ def with_scan(data: bytes = PDF, extension: str = "pdf", **kwargs) -> Certificat
 
 def officer_of(province_code: int):
     user = UserFactory()
-    Role.objects.create(user=user, kind=Role.Kind.OFFICER).provinces.add(province_code)
+    Role.objects.create(user=user, kind=Role.Kind.OFFICER, granted_by_system="test").provinces.add(
+        province_code
+    )
     return user
 
 
@@ -222,7 +224,7 @@ def test_access_helper_names_who_may_view_private_files():
     manager = ManagerFactory(organisation=organisation).user
     inactive_manager = ManagerFactory(organisation=organisation, user__is_active=False).user
     admin_role = UserFactory()
-    Role.objects.create(user=admin_role, kind=Role.Kind.ADMIN)
+    Role.objects.create(user=admin_role, kind=Role.Kind.ADMIN, granted_by_system="test")
 
     allowed = {
         name: access.can_view_private_files(user, organisation)

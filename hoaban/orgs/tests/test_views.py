@@ -134,9 +134,9 @@ def test_the_refusal_is_in_english_for_english_readers(client):
 def test_an_officer_of_the_province_may_look_but_not_change(client):
     organisation = OrganisationFactory()
     officer = UserFactory()
-    Role.objects.create(user=officer, kind=Role.Kind.OFFICER).provinces.add(
-        Province.objects.get(code=19)
-    )
+    Role.objects.create(
+        user=officer, kind=Role.Kind.OFFICER, granted_by_system="test"
+    ).provinces.add(Province.objects.get(code=19))
     client.force_login(officer)
     url = reverse("orgs:members", kwargs={"slug": organisation.slug})
 
