@@ -122,3 +122,52 @@ def test_admin_records_a_withdrawal(admin_client):
     assert response.status_code == 302
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None
+
+
+def test_a_role_added_in_the_admin_names_the_admin_who_granted_it(admin_client):
+    # given a person and the logged-in superuser
+    person = UserFactory(phone="+84912000777")
+    # when the admin adds a mentor role for her (trying to name someone else as grantor)
+    response = admin_client.post(
+        reverse("admin:accounts_role_add"),
+        {
+            "user": person.pk,
+            "kind": "mentor",
+            "since": "2026-01-05",
+            "until": "",
+            "granted_by": person.pk,
+            "granted_by_system": "forged",
+        },
+    )
+    # then the role is saved, granted by the admin herself, not by what was posted
+    assert response.status_code == 302
+    role = person.roles.get()
+    assert (role.granted_by.phone, role.granted_by_system) == ("+84900000001", "")
+
+
+def test_a_role_added_on_the_person_page_names_the_admin(admin_client):
+    person = UserFactory(phone="+84912000778", full_name="Lộc Thị Sen")
+    url = reverse("admin:accounts_user_change", args=[person.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in ("phone", "full_name", "preferred_language", "date_joined")
+    }
+    data.update(
+        {
+            "date_joined_0": person.date_joined.strftime("%Y-%m-%d"),
+            "date_joined_1": person.date_joined.strftime("%H:%M:%S"),
+            "is_active": "on",
+            "roles-TOTAL_FORMS": "1",
+            "roles-INITIAL_FORMS": "0",
+            "roles-0-kind": "agent",
+            "roles-0-since": "2026-01-05",
+            "consents-TOTAL_FORMS": "0",
+            "consents-INITIAL_FORMS": "0",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    role = person.roles.get()
+    assert (role.kind, role.granted_by.phone) == ("agent", "+84900000001")
