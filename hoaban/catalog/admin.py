@@ -1,10 +1,10 @@
 from django.contrib import admin
-from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from hoaban.orgs.admin import ReadOnlyAdmin
 
 from .models import Category, Lot, Product, ProductEvent, ProductImage
-from .services import product_ocop_stars, product_search_text
+from .services import product_search_text
 
 
 @admin.register(Category)
@@ -34,12 +34,27 @@ class LotInline(admin.TabularInline):
     show_change_link = True
 
 
+class OcopStarsFilter(admin.SimpleListFilter):
+    """At least this many OCOP stars, from the certificates valid today (never stored)."""
+
+    title = _("OCOP stars")
+    parameter_name = "ocop"
+
+    def lookups(self, request, model_admin):
+        return [("3", "3★+"), ("4", "4★+"), ("5", "5★")]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"3", "4", "5"}:
+            return queryset.filter(ocop_stars__gte=int(self.value()))
+        return queryset
+
+
 @admin.register(Product)
 class ProductAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "organisation", "price", "stock", "status", "ocop_stars"]
+    list_display = ["code", "name", "organisation", "price", "stock", "status", "stars"]
     list_filter = [
         "status",
-        "ocop_stars",
+        OcopStarsFilter,
         "is_featured",
         "category",
         "origin_commune__province",
@@ -49,16 +64,19 @@ class ProductAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisation", "origin_commune", "certificates"]
     list_select_related = ["organisation"]
     inlines = [ProductImageInline, LotInline]
+    # Computed: stars from the certificates valid today, search text from the fields.
+    readonly_fields = ["stars", "search_text"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_ocop_stars()
+
+    @admin.display(description=_("OCOP stars"), ordering="ocop_stars")
+    def stars(self, product: Product) -> int:
+        return product.ocop_stars
 
     def save_model(self, request, obj, form, change):
         obj.search_text = product_search_text(obj)
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        product = form.instance
-        stars = product_ocop_stars(product.certificates.all(), timezone.localdate())
-        Product.objects.filter(pk=product.pk).update(ocop_stars=stars)
 
 
 @admin.register(ProductImage)

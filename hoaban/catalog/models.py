@@ -1,7 +1,11 @@
 """Products with their story, images, stock and lots (traceability)."""
 
+import datetime
+
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +51,32 @@ class Category(models.Model):
 
     def display_name(self, language: str) -> str:
         return self.name_en if language == "en" and self.name_en else self.name
+
+
+def ocop_stars_on(day: datetime.date | None = None, *, product: str = "pk") -> Coalesce:
+    """In SQL: the highest OCOP stars among the product's certificates valid on `day` (today),
+    0 when none. One correlated subquery, so a list costs no extra query per product."""
+    day = day or timezone.localdate()
+    stars = models.Case(
+        *(models.When(kind=kind, then=n) for kind, n in Certificate.OCOP_STARS.items()),
+        default=0,
+        output_field=models.PositiveSmallIntegerField(),
+    )
+    valid = (
+        Certificate.objects.filter(products=OuterRef(product), issued_on__lte=day)
+        .filter(models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=day))
+        .annotate(stars=stars)
+        .order_by("-stars")
+        .values("stars")[:1]
+    )
+    return Coalesce(Subquery(valid), 0, output_field=models.PositiveSmallIntegerField())
+
+
+class ProductQuerySet(models.QuerySet):
+    def with_ocop_stars(self, day: datetime.date | None = None) -> "ProductQuerySet":
+        """Annotate `ocop_stars` from the certificates valid on `day` (today); filter with
+        `.filter(ocop_stars__gte=4)` after it."""
+        return self.annotate(ocop_stars=ocop_stars_on(day))
 
 
 class Product(models.Model):
@@ -111,14 +141,13 @@ class Product(models.Model):
     certificates = models.ManyToManyField(
         Certificate, blank=True, related_name="products", verbose_name=_("certificates")
     )
-    # Highest OCOP star rating among the product's certificates (0 = none): kept by the
-    # service that links certificates, so the list filter needs no join.
-    ocop_stars = models.PositiveSmallIntegerField(_("OCOP stars"), default=0)
     is_featured = models.BooleanField(_("featured on the home page"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Folded name, code, seller, places (new and former) and ethnic group, for search.
     search_text = models.TextField(editable=False, blank=True)
+
+    objects = ProductQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("product")
@@ -126,9 +155,6 @@ class Product(models.Model):
         ordering = ["-is_featured", "name"]
         indexes = [models.Index(fields=["status", "category"])]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ocop_stars__in=[0, 3, 4, 5]), name="product_ocop_stars_valid"
-            ),
             models.CheckConstraint(
                 condition=models.Q(code__regex=r"^[A-Z0-9-]{2,12}$"), name="product_code_format"
             ),
@@ -151,6 +177,28 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    # OCOP stars are never stored: they follow the certificates valid today, so an expired
+    # certificate drops them with no job having to run. List querysets annotate them
+    # (`Product.objects.with_ocop_stars()`, catalog.queries); otherwise they are computed
+    # from the (prefetched) certificates.
+    @property
+    def ocop_stars(self) -> int:
+        stars = self.__dict__.get("_ocop_stars")
+        if stars is None:
+            if self.pk is None:
+                return 0
+            today = timezone.localdate()
+            stars = max(
+                (c.ocop_stars for c in self.certificates.all() if c.is_valid_on(today)),
+                default=0,
+            )
+            self._ocop_stars = stars
+        return stars
+
+    @ocop_stars.setter
+    def ocop_stars(self, value: int) -> None:  # set by the with_ocop_stars annotation
+        self._ocop_stars = value
 
     @property
     def is_published(self) -> bool:

@@ -6,9 +6,10 @@ whatever the number of products it shows.
 """
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from hoaban.core.text import search_terms
-from hoaban.orgs.models import Membership
+from hoaban.orgs.models import Certificate, Membership
 from hoaban.places.models import FormerProvince, Province
 
 from .models import Lot, Product, ProductImage
@@ -30,11 +31,13 @@ def images_prefetch() -> Prefetch:
 
 
 def published_products() -> QuerySet[Product]:
-    """Products anyone may see, joined for cards (2 queries: products, then their images)."""
+    """Products anyone may see, joined for cards (2 queries: products, then their images),
+    with `ocop_stars` from the certificates valid today (a subquery, no extra query)."""
     return (
         Product.objects.filter(status=Product.Status.PUBLISHED, organisation__is_active=True)
         .select_related(*PRODUCT_CARD_RELATED)
         .prefetch_related(images_prefetch())
+        .with_ocop_stars()
     )
 
 
@@ -83,9 +86,16 @@ def published_product(code: str) -> Product:
 
 
 def product_detail_queryset() -> QuerySet[Product]:
-    """Published products with images, certificates and lots prefetched (4 queries)."""
+    """Published products with images, certificates and lots prefetched (4 queries).
+
+    Only the certificates valid today are shown: an expired one would read "valid until" a
+    past day (and no longer gives stars)."""
+    today = timezone.localdate()
+    valid = Certificate.objects.filter(issued_on__lte=today).filter(
+        Q(expires_on__isnull=True) | Q(expires_on__gte=today)
+    )
     return published_products().prefetch_related(
-        "certificates",
+        Prefetch("certificates", queryset=valid),
         Prefetch("lots", queryset=Lot.objects.order_by("-produced_on", "-pk")),
     )
 

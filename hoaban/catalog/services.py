@@ -344,7 +344,8 @@ def product_ocop_stars(certificates: Iterable[Certificate], day: datetime.date) 
 def product_certificates_set(
     *, product: Product, certificates: Iterable[Certificate], by
 ) -> Product:
-    """Link the product to some of its organisation's certificates; keeps `ocop_stars`."""
+    """Link the product to some of its organisation's certificates (its OCOP stars follow
+    those valid on the day they are read)."""
     require_manager(by, product.organisation)
     certificates = list(certificates)
     if any(c.organisation_id != product.organisation_id for c in certificates):
@@ -355,8 +356,7 @@ def product_certificates_set(
     before = set(product.certificates.values_list("pk", flat=True))
     product.certificates.set(certificates)
     stars = product_ocop_stars(certificates, timezone.localdate())
-    Product.objects.filter(pk=product.pk).update(ocop_stars=stars)
-    product.ocop_stars = stars
+    product.ocop_stars = stars  # as of today; never stored (catalog.models.ocop_stars_on)
     if before != {c.pk for c in certificates}:
         _record(
             product,

@@ -10,7 +10,7 @@ from io import BytesIO
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.utils import timezone, translation
+from django.utils import translation
 
 from hoaban.accounts.models import Consent, EthnicGroup, Role, User
 from hoaban.accounts.phone import normalize_phone
@@ -301,17 +301,6 @@ class DemoLoader:
     def products(self) -> None:
         planned = [(o, p) for o in self.plan for p in o.products]
         missing = _missing(Product, "code", [p.code for _o, p in planned])
-        today = timezone.localdate()
-        stars_by_code: dict[str, int] = {}
-        for org in self.plan:
-            org_pk = self.orgs[org.spec.slug].pk
-            for c in org.certificates:
-                certificate = self.certificates[(org_pk, c.number)]
-                if certificate.ocop_stars and certificate.is_valid_on(today):
-                    for code in c.product_codes:
-                        stars_by_code[code] = max(
-                            stars_by_code.get(code, 0), certificate.ocop_stars
-                        )
         new = []
         for org, p in planned:
             if p.code not in missing:
@@ -331,7 +320,6 @@ class DemoLoader:
                 stock=p.stock,
                 status=p.status,
                 is_featured=p.is_featured,
-                ocop_stars=stars_by_code.get(p.code, 0),
                 created_at=p.created_at,
             )
             product.search_text = product_search_text(product)

@@ -51,6 +51,15 @@ class ProductFactory(factory.django.DjangoModelFactory):
         if create:
             Product.objects.filter(pk=obj.pk).update(search_text=obj.search_text)
 
+    @factory.post_generation
+    def ocop_stars(obj, create, extracted, **kwargs):  # noqa: N805
+        """`ocop_stars=4`: link a valid OCOP 4★ certificate (stars are never stored)."""
+        if create and extracted:
+            from hoaban.orgs.tests.factories import CertificateFactory
+
+            kind = {3: "ocop3", 4: "ocop4", 5: "ocop5"}[extracted]
+            obj.certificates.add(CertificateFactory(organisation=obj.organisation, kind=kind))
+
 
 class LotFactory(factory.django.DjangoModelFactory):
     """A lot of 100 produced 10 days ago; pass `producers=[membership, …]` to link members."""
