@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from hoaban.orgs.admin import ReadOnlyAdmin
 
 from .models import Category, Lot, Product, ProductEvent, ProductImage
-from .services import product_search_text
+from .services import (
+    PRODUCT_FIELDS,
+    product_certificates_set,
+    product_search_text,
+    product_update,
+)
 
 
 @admin.register(Category)
@@ -65,7 +70,7 @@ class ProductAdmin(admin.ModelAdmin):
     list_select_related = ["organisation"]
     inlines = [ProductImageInline, LotInline]
     # Computed: stars from the certificates valid today, search text from the fields.
-    readonly_fields = ["stars", "search_text"]
+    readonly_fields = ["stars", "search_text", "created_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_ocop_stars()
@@ -75,8 +80,33 @@ class ProductAdmin(admin.ModelAdmin):
         return product.ocop_stars
 
     def save_model(self, request, obj, form, change):
-        obj.search_text = product_search_text(obj)
-        super().save_model(request, obj, form, change)
+        """A change writes through product_update (its checks and event rows, as in the
+        console)."""
+        if not change:
+            obj.search_text = product_search_text(obj)
+            super().save_model(request, obj, form, change)
+            return
+        changed = [name for name in form.changed_data if name in form.cleaned_data]
+        admin_only = [n for n in changed if n not in PRODUCT_FIELDS and n != "certificates"]
+        if admin_only:  # the organisation: moved by an admin only
+            Product.objects.filter(pk=obj.pk).update(
+                **{name: form.cleaned_data[name] for name in admin_only}
+            )
+        product_update(
+            product=obj,
+            by=request.user,
+            **{name: form.cleaned_data[name] for name in changed if name in PRODUCT_FIELDS},
+        )
+
+    def save_related(self, request, form, formsets, change):
+        # Certificates are linked through the service (its checks and event row), not by the
+        # form's own many-to-many save.
+        certificates = form.cleaned_data.pop("certificates", None)
+        super().save_related(request, form, formsets, change)
+        if certificates is not None and (not change or "certificates" in form.changed_data):
+            product_certificates_set(
+                product=form.instance, certificates=certificates, by=request.user
+            )
 
 
 @admin.register(ProductImage)

@@ -1,7 +1,11 @@
+import datetime
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from hoaban.core.errors import ServiceError
 from hoaban.core.uploads import logo_field, scan_field
 
 from .models import (
@@ -12,7 +16,17 @@ from .models import (
     Organisation,
     OrganisationEvent,
 )
-from .services import organisation_search_text, organisation_search_text_refresh
+from .services import (
+    ORGANISATION_FIELDS,
+    _clean_organisation,
+    _json_value,
+    _record,
+    certificate_add,
+    membership_remove,
+    organisation_search_text,
+    organisation_search_text_refresh,
+    organisation_update,
+)
 
 _ = gettext_lazy
 
@@ -26,6 +40,30 @@ class MembershipInline(admin.TabularInline):
     readonly_fields = ["show_name_publicly"]
 
 
+def _as_json(value):
+    value = _json_value(value)
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def refuse_as_the_service_would(form: forms.Form, check, fields) -> None:
+    """Run a service's own checks on the admin form, so what the service would refuse is a
+    message on the form (not a server error) and what it normalises is saved normalised."""
+    values = {name: form.cleaned_data[name] for name in fields if name in form.cleaned_data}
+    try:
+        form.cleaned_data.update(check(values) or {})
+    except ServiceError as error:
+        form.add_error(error.field if error.field in form.fields else None, str(error.message))
+
+
+def _certificate_dates(values: dict) -> dict:
+    issued_on, expires_on = values.get("issued_on"), values.get("expires_on")
+    if issued_on and issued_on > timezone.localdate():
+        raise ServiceError(_("The issue date cannot be in the future."), field="issued_on")
+    if issued_on and expires_on and expires_on < issued_on:
+        raise ServiceError(_("The expiry date must be after the issue date."), field="expires_on")
+    return {}
+
+
 class CertificateAdminForm(forms.ModelForm):
     # Judged by content (core.uploads): a PDF or a re-encoded picture, into private storage.
     scan = scan_field(required=False, label=_("scan"))
@@ -34,6 +72,11 @@ class CertificateAdminForm(forms.ModelForm):
         model = Certificate
         fields = "__all__"  # noqa: DJ007 (the admin picks which it shows)
 
+    def clean(self):
+        cleaned = super().clean()
+        refuse_as_the_service_would(self, _certificate_dates, ("issued_on", "expires_on"))
+        return cleaned
+
 
 class OrganisationAdminForm(forms.ModelForm):
     logo = logo_field(required=False, label=_("logo"))  # re-encoded to WebP (core.uploads)
@@ -41,6 +84,27 @@ class OrganisationAdminForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = "__all__"  # noqa: DJ007 (the admin picks which it shows)
+
+    def clean(self):
+        cleaned = super().clean()
+        checked = [name for name in ORGANISATION_FIELDS if name != "logo"]
+        refuse_as_the_service_would(self, _clean_organisation, checked)
+        return cleaned
+
+
+CERTIFICATE_FIELDS = ("kind", "title", "number", "issued_on", "expires_on", "is_scan_public")
+
+
+def certificate_add_from_admin(*, organisation, cleaned: dict, by) -> Certificate:
+    """A certificate added in the admin goes through certificate_add, as in the console (its
+    date checks, the scan judged, the event row)."""
+    values = {name: cleaned.get(name) for name in CERTIFICATE_FIELDS}
+    return certificate_add(
+        organisation=organisation,
+        by=by,
+        scan=cleaned.get("scan") or None,
+        **{**values, "title": values["title"] or "", "number": values["number"] or ""},
+    )
 
 
 class CertificateInline(admin.TabularInline):
@@ -67,10 +131,57 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_select_related = ["commune__province"]
     inlines = [MembershipInline, CertificateInline, ImprovementInline]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Certificate:
+            return super().save_formset(request, form, formset, change)
+        for certificate_form in formset.forms:
+            if (
+                certificate_form.instance.pk is None
+                and certificate_form.has_changed()
+                and not formset._should_delete_form(certificate_form)
+            ):
+                certificate_add_from_admin(
+                    organisation=form.instance,
+                    cleaned=certificate_form.cleaned_data,
+                    by=request.user,
+                )
+        formset.forms = [f for f in formset.forms if f.instance.pk is not None]
+        return super().save_formset(request, form, formset, change)
+
+    readonly_fields = ["search_text", "created_at"]  # computed; set when created
+
     def save_model(self, request, obj, form, change):
-        obj.search_text = organisation_search_text(obj)
-        super().save_model(request, obj, form, change)
-        organisation_search_text_refresh(obj)
+        """A change writes through organisation_update (its checks and event rows, as in the
+        console); the fields only an admin sets (slug, is_active) get an event row too."""
+        if not change:
+            obj.search_text = organisation_search_text(obj)
+            super().save_model(request, obj, form, change)
+            organisation_search_text_refresh(obj)
+            _record(obj, request.user, OrganisationEvent.Kind.CREATED, name=obj.name, via="admin")
+            return
+        changed = [name for name in form.changed_data if name in form.cleaned_data]
+        admin_only = [name for name in changed if name not in ORGANISATION_FIELDS]
+        before = Organisation.objects.filter(pk=obj.pk).values(*admin_only).get()
+        admin_only = [name for name in admin_only if before[name] != form.cleaned_data[name]]
+        if admin_only:
+            Organisation.objects.filter(pk=obj.pk).update(
+                **{name: form.cleaned_data[name] for name in admin_only}
+            )
+            _record(
+                obj,
+                request.user,
+                OrganisationEvent.Kind.UPDATED,
+                changes={
+                    name: [_as_json(before[name]), _as_json(form.cleaned_data[name])]
+                    for name in admin_only
+                },
+                via="admin",
+            )
+        organisation_update(
+            organisation=obj,
+            by=request.user,
+            **{name: form.cleaned_data[name] for name in changed if name in ORGANISATION_FIELDS},
+        )
 
 
 @admin.register(Membership)
@@ -82,6 +193,17 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "organisation"]
     readonly_fields = ["show_name_publicly"]
 
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, Membership.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        """Through membership_remove: keeps the last manager, writes the event row."""
+        for membership in queryset.select_related("organisation", "user"):
+            try:
+                membership_remove(membership=membership, by=request.user)
+            except ServiceError as error:
+                self.message_user(request, str(error.message), level=messages.ERROR)
+
 
 @admin.register(Certificate)
 class CertificateAdmin(admin.ModelAdmin):
@@ -92,6 +214,14 @@ class CertificateAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisation"]
     list_select_related = ["organisation"]
     date_hierarchy = "issued_on"
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        created = certificate_add_from_admin(
+            organisation=obj.organisation, cleaned=form.cleaned_data, by=request.user
+        )
+        obj.pk = created.pk  # the admin's redirect and messages name the created one
 
 
 @admin.register(Improvement)
