@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
@@ -18,6 +17,7 @@ from hoaban.catalog.api import LotOut
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import product_detail_queryset, product_lots, product_search
 from hoaban.commerce.queries import with_available
+from hoaban.core.errors import InvalidInput
 from hoaban.orgs.api import CertificateOut
 from hoaban.places.api import PlaceOut, check_place_filters, place_of
 
@@ -162,7 +162,7 @@ def product_list(request, filters: Query[ProductFilters]):
     province filter given (its check).
     """
     if filters.ocop is not None and filters.ocop not in OCOP_STARS:
-        raise HttpError(422, _("OCOP stars must be 3, 4 or 5."))
+        raise InvalidInput(_("OCOP stars must be 3, 4 or 5."), field="ocop")
     check_place_filters(filters.province, filters.former)
     return with_available(product_search(**filters.dict())).order_by("name", "pk")
 
