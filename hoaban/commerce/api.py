@@ -58,7 +58,11 @@ class DeliveryIn(Schema):
     method: Literal["ship", "pickup"]
     address: str = Field("", max_length=1000)
     commune: int | None = Field(None, ge=1, le=INT_MAX, description="Commune code (2025)")
-    carrier_address: dict[str, Any] | None = None
+    carrier_address: Any = Field(
+        None,
+        description="What a carrier needs in the pre-2025 levels (an object with province_id, "
+        "district_id, ward_code, province, district, ward); anything else is dropped.",
+    )
 
 
 class OrderIn(Schema):

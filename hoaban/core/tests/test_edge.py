@@ -126,7 +126,7 @@ def post_order(client, raw: str):
         "/api/v1/orders?lang=en",
         raw,
         content_type="application/json",
-        HTTP_IDEMPOTENCY_KEY="edge-test-1",
+        HTTP_IDEMPOTENCY_KEY="edge-test-1-0123456789",
     )
 
 
@@ -180,7 +180,7 @@ def test_json_nested_too_deeply_is_refused_before_parsing(client, raw):
     status, answer = api_error(post_order(client, raw))
 
     assert status == 400
-    assert answer == {"detail": DEEP_EN, "code": "bad_request"}
+    assert answer == {"code": "bad_request", "message": DEEP_EN, "errors": {}}
     assert not Order.objects.exists()
     assert (
         client.post(
