@@ -41,14 +41,17 @@ class LanguageMiddleware:
     def __call__(self, request):
         language = request_language(request)
         request.LANGUAGE_CODE = language
-        # Restored afterwards, so one request's language never leaks into the next (or a test).
-        with translation.override(language):
+        if request.path_info.startswith(API_PREFIX):
+            # An API caller's language (?lang, Accept-Language) lasts for its request only.
+            with translation.override(language):
+                response = self.get_response(request)
+            vary = "Cookie, Accept-Language"
+        else:
+            translation.activate(language)
             response = self.get_response(request)
+            vary = "Cookie"
         response.headers.setdefault("Content-Language", language)
-        response.headers.setdefault(
-            "Vary",
-            "Cookie" if not request.path_info.startswith(API_PREFIX) else "Cookie, Accept-Language",
-        )
+        response.headers.setdefault("Vary", vary)
         return response
 
 

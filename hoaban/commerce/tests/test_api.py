@@ -328,3 +328,19 @@ def test_any_json_gets_an_answer_never_a_500(client, data):
         return
     assert response.status_code in (201, 409, 422)
     assert "message" in response.json() or "orders" in response.json()
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "Too large: at most 10000."), ("vi", "Quá lớn: nhiều nhất là 10000.")],
+)
+def test_the_schema_bounds_a_quantity_and_names_its_path(client, lang, message):
+    rice = product(stock=10)
+
+    response = post(client, body((rice, 1), (rice, 10_001)), QUERY_STRING=f"lang={lang}")
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_field"
+    assert response.json()["errors"] == {"lines.1.quantity": message}
+    assert not Order.objects.exists()
+    assert not IdempotencyRecord.objects.exists()
