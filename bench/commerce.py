@@ -95,6 +95,7 @@ def measure() -> float:
             payment_method="vietqr",
             channel="eco",
             idempotency_key=key,
+            idempotency_scope="bench",  # one client (issue 7: keys are scoped per client)
         )
 
     for n in range(5):

@@ -23,7 +23,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs=Swagger(settings={"persistAuthorization": True}),
 )
-install_error_handlers(api)  # every error: {"detail", "code"} (errors.py)
+install_error_handlers(api)  # every error: {"code", "message", "errors"} (errors.py)
 api.add_router("", "hoaban.places.api.router")  # provinces, communes
 api.add_router("", "hoaban.orgs.api.router")  # organisations
 api.add_router("", "hoaban.storefront.api.router")  # the marketplace's products

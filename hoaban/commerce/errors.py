@@ -1,8 +1,10 @@
 """What the order pipeline refuses, with messages in the active language (set by the caller).
 
-Views and the API translate these into HTTP answers: `InvalidOrder` → 422 naming each field,
-`OutOfStock` → 409 with the product and what is left, `IdempotencyConflict` → 422,
-`NotAllowed` → 403, `OrderError` (a refused status change) → 409.
+Each carries its code and HTTP status (`core.errors.ServiceError`); the API's one handler and
+the views' one helper turn it into an answer: `InvalidOrder` → 422 `invalid_field` naming each
+field, `OutOfStock` → 409 `out_of_stock` with the shortages, `IdempotencyConflict` → 422
+`idempotency_conflict`, `NotAllowed` → 403 `not_allowed`, `OrderError` (a refused status
+change) → 409 `conflict`.
 """
 
 from dataclasses import dataclass
@@ -15,17 +17,22 @@ from hoaban.core.errors import ServiceError
 class OrderError(ServiceError):
     """A rule of the pipeline refused the request; `message` is for a person."""
 
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message, field=field)
+    code = "conflict"
+    status = 409
+
+    def __init__(self, message: str, *, field: str | None = None, **kwargs):
+        super().__init__(message, field=field, **kwargs)
 
 
 class InvalidOrder(OrderError):
     """One or more fields are wrong. `errors` maps a field path (`lines.0.quantity`) to a
     message."""
 
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(_("Please correct the marked fields."))
-        self.errors = errors
+    code = "invalid_field"
+    status = 422
+
+    def __init__(self, errors: dict[str, str], message: str | None = None):
+        super().__init__(message or _("Please correct the marked fields."), errors=errors)
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,9 @@ class Shortage:
 
 
 class OutOfStock(OrderError):
+    code = "out_of_stock"
+    status = 409
+
     def __init__(self, shortages: list[Shortage]):
         first = shortages[0]
         if first.available == 0:
@@ -51,17 +61,27 @@ class OutOfStock(OrderError):
         super().__init__(message)
         self.shortages = shortages
 
+    def extra(self) -> dict:
+        return {"shortages": [shortage.__dict__ for shortage in self.shortages]}
+
 
 class IdempotencyConflict(OrderError):
+    code = "idempotency_conflict"
+    status = 422
+
     def __init__(self):
         super().__init__(
             _(
                 "This order key was already used for a different order. "
                 "Start a new checkout to place another order."
-            )
+            ),
+            field="idempotency_key",
         )
 
 
 class NotAllowed(OrderError):
+    code = "not_allowed"
+    status = 403
+
     def __init__(self, message: str | None = None):
         super().__init__(message or _("Only a manager of the selling organisation may do this."))

@@ -72,9 +72,11 @@ class IdempotencyRecord(models.Model):
     """One placement attempt that succeeded: a retry with the same key gets the same answer.
 
     `token` opens the order-placed page: drawn by the server (128 bits), never the client's
-    idempotency key (an API client may choose a guessable one)."""
+    idempotency key (an API client may choose a guessable one). A key is unique within its
+    client's `scope` (`services.placement.user_scope` …), never across clients."""
 
-    key = models.CharField(max_length=100, unique=True)
+    scope = models.CharField(max_length=50, default="", editable=False)
+    key = models.CharField(max_length=100)
     token = models.CharField(
         max_length=32, unique=True, default=placement_token_new, editable=False
     )
@@ -85,9 +87,12 @@ class IdempotencyRecord(models.Model):
     class Meta:
         verbose_name = _("idempotency record")
         verbose_name_plural = _("idempotency records")
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key"], name="idempotency_key_per_scope")
+        ]
 
     def __str__(self) -> str:
-        return self.key
+        return f"{self.scope} {self.key}"
 
 
 class Order(models.Model):

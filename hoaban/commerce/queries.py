@@ -78,19 +78,24 @@ def seller_orders(organisation_id: int, status: str | None = None) -> QuerySet[O
     )
 
 
-def placement_orders(key: str) -> QuerySet[Order]:
+def placement_orders(key: str, scope: str) -> QuerySet[Order]:
     """The orders made by one checkout (one per seller), for a thank-you page."""
     return (
-        Order.objects.filter(placement__key=key)
+        Order.objects.filter(placement__scope=scope, placement__key=key)
         .select_related("seller")
         .prefetch_related("payments")
         .order_by("pk")
     )
 
 
-def placement_exists(key: str) -> bool:
-    """Orders were already placed with this idempotency key (a retry would be a replay)."""
-    key = (key or "").strip()
+def placement_record(key: str, scope: str) -> IdempotencyRecord | None:
+    """This client's placement with this idempotency key, if any (1 query)."""
+    key = (key or "").strip() if isinstance(key, str) else ""
     if not key or len(key) > 100 or not key.isprintable():
-        return False
-    return IdempotencyRecord.objects.filter(key=key).exists()
+        return None
+    return IdempotencyRecord.objects.filter(scope=scope, key=key).first()
+
+
+def placement_exists(key: str, scope: str) -> bool:
+    """This client already placed orders with this key (a retry would be a replay)."""
+    return placement_record(key, scope) is not None

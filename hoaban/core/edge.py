@@ -5,8 +5,8 @@ value, a cookie, a header or a JSON string would otherwise reach a query and end
 body nested deeper than `MAX_JSON_DEPTH` would make the parser (and anything that walks the
 result) recurse until `RecursionError`. A JSON string may also carry a lone surrogate
 (`"\\ud800"`), which no database can encode. All of these are refused with a 400 and a clear
-message in the visitor's language: JSON `{"detail", "code": "bad_request"}` under /api/, a small
-HTML page elsewhere.
+message in the visitor's language: JSON `{"code": "bad_request", "message", "errors"}` under
+/api/, a small HTML page elsewhere.
 
 Only NUL is refused among the control characters: it is the one the database refuses; tabs and
 line breaks are ordinary in a text area, and the services already drop other control characters

@@ -5,8 +5,8 @@
   next, with a link home.
 - The 400, 500 and 503 pages are rendered WITHOUT context processors (the cart one reads the
   session, which may live in the very database that failed) and make no query.
-- Under `/api/` every error is JSON `{"detail": …, "code": …}`, never HTML; `ApiErrorJson`
-  turns any other HTML error there (405, a 400 of Django's) into that shape too.
+- Under `/api/` every error is JSON `{"code", "message", "errors"}` (hoaban.api.errors), never
+  HTML; `ApiErrorJson` turns any other HTML error there (405, a 400 of Django's) into that shape.
 - `DatabaseOutage` answers OperationalError / InterfaceError from any view with 503 and
   `Retry-After`; `server_error` does the same for one raised elsewhere (a middleware).
 """
@@ -14,13 +14,14 @@
 import logging
 import sys
 
-from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from .middleware import request_language
 
 logger = logging.getLogger("hoaban.errors")
 
@@ -50,14 +51,27 @@ def is_api(request: HttpRequest) -> bool:
 
 
 def visitor_language(request: HttpRequest) -> str:
-    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    supported = {code for code, _name in settings.LANGUAGES}
-    return language if language in supported else settings.LANGUAGE_CODE
+    return request_language(request)
 
 
-def api_error(status: int, detail, code: str | None = None) -> JsonResponse:
+def api_error(
+    status: int,
+    message,
+    code: str | None = None,
+    errors: dict | None = None,
+    *,
+    extra: dict | None = None,
+) -> JsonResponse:
+    """The API's one error shape: `{"code", "message", "errors": {field: message}}` (+ extra
+    machine-readable data of some codes, e.g. `retry_after`)."""
     return JsonResponse(
-        {"detail": detail, "code": code or CODES.get(status, "error")}, status=status
+        {
+            "code": code or CODES.get(status, "error"),
+            "message": str(message),
+            "errors": {path: str(text) for path, text in (errors or {}).items()},
+            **(extra or {}),
+        },
+        status=status,
     )
 
 
@@ -201,7 +215,7 @@ class DatabaseOutage:
 
 
 class ApiErrorJson:
-    """Under /api/, an error answered in anything but JSON becomes `{"detail", "code"}`."""
+    """Under /api/, an error answered in anything but JSON becomes `{"code", "message", …}`."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -4,26 +4,54 @@ Django's LocaleMiddleware would follow the browser's Accept-Language, which on m
 and on every test browser is English; our users expect Vietnamese first. So the language
 comes from the language cookie (set by the switcher, and at login from the person's
 preferred language), else Vietnamese.
+
+
+The API (/api/) also hears its callers, which are programs more often than browsers:
+`?lang=vi|en`, else the `Accept-Language` header when its first choice is vi or en, else the
+cookie, else Vietnamese (`request_language`). Every API answer, errors included, is in it.
 """
 
 from django.conf import settings
 from django.utils import translation
 
+API_PREFIX = "/api/"
+
+
+def request_language(request) -> str:
+    """The language of this request's answer (see the module docstring)."""
+    supported = {code for code, _name in settings.LANGUAGES}
+    if request.path_info.startswith(API_PREFIX):
+        asked = request.GET.get("lang", "")
+        if asked in supported:
+            return asked
+        for part in request.headers.get("Accept-Language", "").split(","):
+            code = part.split(";")[0].strip().lower().split("-")[0]
+            if code in supported:
+                return code
+            if code and code != "*":
+                break  # the first preference is another language: keep the site language
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return language if language in supported else settings.LANGUAGE_CODE
+
 
 class LanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.supported = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if language not in self.supported:
-            language = settings.LANGUAGE_CODE
-        translation.activate(language)
+        language = request_language(request)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        if request.path_info.startswith(API_PREFIX):
+            # An API caller's language (?lang, Accept-Language) lasts for its request only.
+            with translation.override(language):
+                response = self.get_response(request)
+            vary = "Cookie, Accept-Language"
+        else:
+            translation.activate(language)
+            response = self.get_response(request)
+            vary = "Cookie"
         response.headers.setdefault("Content-Language", language)
-        response.headers.setdefault("Vary", "Cookie")
+        response.headers.setdefault("Vary", vary)
         return response
 
 

@@ -184,6 +184,12 @@ def retry_after_minutes(seconds: int) -> int:
 class Throttled(ServiceError):
     """Too many events: answer 429 with `Retry-After: retry_after` and the message."""
 
+    code = "throttled"
+    status = 429
+
     def __init__(self, message, *, retry_after: int):
         super().__init__(message)
         self.retry_after = max(1, int(retry_after))
+
+    def extra(self) -> dict:
+        return {"retry_after": self.retry_after}

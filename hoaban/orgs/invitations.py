@@ -63,6 +63,9 @@ THROTTLED = _(
 class InvitationThrottled(ServiceError):
     """Too many invitations from one organisation in the last hour (HTTP 429)."""
 
+    code = "throttled"
+    status = 429
+
 
 def lifetime() -> datetime.timedelta:
     return datetime.timedelta(hours=getattr(settings, "INVITATION_LIFETIME_HOURS", 48))

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from hoaban.accounts import access
 from hoaban.accounts.access import can_view_private_files
-from hoaban.core.errors import ServiceError
+from hoaban.core.errors import ServiceError, form_error  # noqa: F401 - the views' one helper
 from hoaban.core.uploads import private_file_response
 from hoaban.places.forms import picker_initial, wants_communes
 
@@ -95,12 +95,6 @@ def console_context(request: HttpRequest, organisation: Organisation, section: s
         "section": section,
         **extra,
     }
-
-
-def form_error(form, error: ServiceError) -> None:
-    """Put a service's refusal on the form: on its field when the form has it."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
 
 
 # --- manager console: pages -------------------------------------------------------------

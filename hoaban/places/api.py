@@ -7,11 +7,11 @@ is) and `check_place_filters` (a clear 422 for an unknown province code).
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
 from hoaban.api.pagination import LimitOffset
+from hoaban.core.errors import InvalidInput
 from hoaban.core.text import search_terms
 
 from .models import Commune, FormerProvince, Province
@@ -23,16 +23,16 @@ router = Router(tags=["places"])
 def check_place_filters(province: int | None, former: int | None) -> None:
     """422 with a clear message for an unknown province or former province code (1 query each)."""
     if province is not None and not Province.objects.filter(pk=province).exists():
-        raise HttpError(
-            422,
+        raise InvalidInput(
             _("Unknown province code %(code)s. See /api/v1/provinces for the codes.")
             % {"code": province},
+            field="province",
         )
     if former is not None and not FormerProvince.objects.filter(pk=former).exists():
-        raise HttpError(
-            422,
+        raise InvalidInput(
             _("Unknown former province code %(code)s. See /api/v1/provinces for the codes.")
             % {"code": former},
+            field="former",
         )
 
 

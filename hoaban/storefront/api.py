@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
@@ -17,7 +16,8 @@ from hoaban.api.pagination import LimitOffset
 from hoaban.catalog.api import LotOut
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import product_detail_queryset, product_lots, product_search
-from hoaban.commerce.queries import with_available
+from hoaban.commerce.pricing import with_channel_terms
+from hoaban.core.errors import InvalidInput
 from hoaban.orgs.api import CertificateOut
 from hoaban.places.api import PlaceOut, check_place_filters, place_of
 
@@ -51,7 +51,7 @@ class SellerRef(Schema):
 class ProductOut(Schema):
     code: str
     name: str
-    price: int
+    price: int  # the unit price on the marketplace (eCo), by commerce.pricing
     unit: str
     unit_label: str
     stock: int
@@ -63,6 +63,10 @@ class ProductOut(Schema):
     origin: PlaceOut
     thumbnail: str | None
     url: str
+
+    @staticmethod
+    def resolve_price(obj):
+        return obj.unit_price
 
     @staticmethod
     def resolve_unit_label(obj):
@@ -141,7 +145,7 @@ class ProductFilters(Schema):
 
 
 def _published_or_404(code: str):
-    product = with_available(product_detail_queryset()).filter(code=code).first()
+    product = with_channel_terms(product_detail_queryset(), "eco").filter(code=code).first()
     if product is None:
         raise not_found(_("No published product has the code %(code)s.") % {"code": code})
     return product
@@ -162,9 +166,9 @@ def product_list(request, filters: Query[ProductFilters]):
     province filter given (its check).
     """
     if filters.ocop is not None and filters.ocop not in OCOP_STARS:
-        raise HttpError(422, _("OCOP stars must be 3, 4 or 5."))
+        raise InvalidInput(_("OCOP stars must be 3, 4 or 5."), field="ocop")
     check_place_filters(filters.province, filters.former)
-    return with_available(product_search(**filters.dict())).order_by("name", "pk")
+    return with_channel_terms(product_search(**filters.dict()), "eco").order_by("name", "pk")
 
 
 @router.get(

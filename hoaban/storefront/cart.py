@@ -2,8 +2,8 @@
 
 The session holds only product codes and quantities: `{"MD05": 2, "TR01": 1}`. Prices and the
 quantities still available are read again every time the basket is shown, from the eCo channel
-(a channel price override wins over the product's price), so a basket never shows a stale
-price. `cart_contents()` builds the lines grouped by seller in a fixed number of queries.
+by the one pricing rule (`commerce.pricing`), so a basket never shows a stale price.
+`cart_contents()` builds the lines grouped by seller in a fixed number of queries.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.sessions.backends.base import SessionBase
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import published_products
-from hoaban.commerce.models import Channel, ChannelListing
-from hoaban.commerce.queries import with_available
+from hoaban.commerce.models import Channel
+from hoaban.commerce.pricing import listed_in_channel, terms_of, with_channel_terms
 from hoaban.core.errors import ServiceError
 from hoaban.orgs.models import Organisation
 
@@ -177,56 +177,46 @@ class CartContents:
         return bool(self.groups)
 
 
-def with_sale_terms(products: QuerySet[Product]) -> QuerySet[Product]:
-    """Annotate `eco_price` (channel override or None), `eco_listed` (None: no listing row)
-    and `available` (stock not held by active reservations, from commerce.queries).
-
-    Subqueries, so the products still cost one query however many they are.
-    """
-    listing = ChannelListing.objects.filter(product=OuterRef("pk"), channel__code=Channel.Code.ECO)
-    return with_available(products).annotate(
-        eco_price=Subquery(listing.values("price")[:1]),
-        eco_listed=Subquery(listing.values("is_available")[:1]),
-    )
+def with_sale_terms(products: QuerySet[Product], channel: str = Channel.Code.ECO):
+    """The products with their terms in the channel annotated (commerce.pricing: one query in
+    all). The shop's basket is eCo's; another channel's basket (an agent's, a livestream's)
+    asks with its channel."""
+    return with_channel_terms(products, channel)
 
 
 def product_terms(product: Product) -> tuple[int, int]:
     """(unit price on eCo, quantity available) of a product from `with_sale_terms`."""
-    price = product.eco_price if getattr(product, "eco_price", None) is not None else product.price
-    return price, max(product.available, 0)
+    price = terms_of(product)
+    return price.unit, price.available
 
 
 def product_for_sale(code: str) -> Product | None:
     """A published product of an active seller, sold on eCo, with its terms (1 query)."""
-    product = (
+    product = listed_in_channel(
         with_sale_terms(
             Product.objects.select_related("organisation").filter(
                 code=code, status=Product.Status.PUBLISHED, organisation__is_active=True
             )
         )
-        .filter(Q(eco_listed__isnull=True) | Q(eco_listed=True))
-        .first()
-    )
+    ).first()
     return product
 
 
-def cart_products(codes: Iterable[str]) -> QuerySet[Product]:
+def cart_products(codes: Iterable[str], channel: str = Channel.Code.ECO) -> QuerySet[Product]:
     """Published products with these codes, joined for basket lines, with their terms
     (2 queries: products with seller and terms, then their images)."""
     products = published_products().select_related("organisation__commune__province")
-    return with_sale_terms(products.filter(code__in=list(codes))).filter(
-        Q(eco_listed__isnull=True) | Q(eco_listed=True)
-    )
+    return listed_in_channel(with_sale_terms(products.filter(code__in=list(codes)), channel))
 
 
-def cart_contents(cart: Cart) -> CartContents:
+def cart_contents(cart: Cart, channel: str = Channel.Code.ECO) -> CartContents:
     """The basket's lines grouped by seller, sellers and lines by name (fixed query count).
 
     Products that are no longer published are left out (their codes in `gone`).
     """
     if not cart.quantities:
         return CartContents(groups=[], gone=[])
-    products = list(cart_products(cart.quantities))
+    products = list(cart_products(cart.quantities, channel))
     found = {product.code for product in products}
     groups: dict[int, SellerGroup] = {}
     for product in sorted(products, key=lambda p: (p.organisation.name, p.name)):

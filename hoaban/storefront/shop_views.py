@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hoaban.accounts.phone import display_phone
 from hoaban.commerce import throttles
-from hoaban.commerce.errors import IdempotencyConflict, InvalidOrder, OrderError, OutOfStock
+from hoaban.commerce.errors import IdempotencyConflict, OrderError, OutOfStock
 from hoaban.commerce.models import IdempotencyRecord, Order, Payment, Review
-from hoaban.commerce.queries import order_for_tracking, placement_exists
+from hoaban.commerce.queries import order_for_tracking, placement_exists, placement_record
 from hoaban.commerce.services import (
     BuyerInput,
     DeliveryInput,
@@ -27,8 +27,9 @@ from hoaban.commerce.services import (
     order_place,
     review_create,
 )
+from hoaban.commerce.services.placement import session_scope
 from hoaban.commerce.stock import hold_minutes
-from hoaban.core.errors import ServiceError
+from hoaban.core.errors import ServiceError, form_error
 from hoaban.core.throttle import Throttled
 from hoaban.places.forms import picker_initial, wants_communes
 
@@ -156,6 +157,7 @@ def cart_remove(request: HttpRequest) -> HttpResponse:
 
 # Field paths of `InvalidOrder.errors` → checkout form fields (anything else: the basket).
 ORDER_FIELD_TO_FORM = {
+    "idempotency_key": "",  # a hidden field: its message goes on the form as a whole
     "buyer.name": "name",
     "buyer.phone": "phone",
     "delivery.method": "delivery",
@@ -180,9 +182,7 @@ def _placed_here(request: HttpRequest, key: str) -> str | None:
 
     Only this browser: an idempotency key (an API client may choose a guessable one) never
     leads to another person's order-placed page."""
-    if not key or len(key) > 100 or not key.isprintable():
-        return None
-    record = IdempotencyRecord.objects.filter(key=key).only("token").first()
+    record = placement_record(key, session_scope(request.session))
     if record is None or record.token not in request.session.get(PLACED_SESSION_KEY, []):
         return None
     return record.token
@@ -251,7 +251,8 @@ def _place(request: HttpRequest, form: CheckoutForm, cart: Cart) -> HttpResponse
     shipping = data["delivery"] == CheckoutForm.DELIVERY_SHIP
     # A replay (the same key placed already) is neither throttled nor counted.
     key = data["idempotency_key"]
-    taken = [] if placement_exists(key) else throttles.placement_take(request, data["phone"])
+    scope = session_scope(request.session)
+    taken = [] if placement_exists(key, scope) else throttles.placement_take(request, data["phone"])
     try:
         result = order_place(
             lines=[LineInput(product=code, quantity=q) for code, q in cart.quantities.items()],
@@ -265,26 +266,25 @@ def _place(request: HttpRequest, form: CheckoutForm, cart: Cart) -> HttpResponse
             ),
             payment_method=data["payment"],
             channel="eco",
-            idempotency_key=data["idempotency_key"],
+            idempotency_key=key,
+            idempotency_scope=scope,
             source="web",
             user=request.user if request.user.is_authenticated else None,
         )
-    except InvalidOrder as error:
+    except IdempotencyConflict as error:
         throttles.placement_give_back(taken)
-        for path, message in error.errors.items():
-            field = ORDER_FIELD_TO_FORM.get(path)
-            form.add_error(field if field in form.fields else None, message)
+        form_error(form, error, ORDER_FIELD_TO_FORM)
+        form.data = form.data.copy()
+        form.data["idempotency_key"] = uuid.uuid4().hex
         return None
     except OutOfStock as error:
         throttles.placement_give_back(taken)
         for shortage in error.shortages:
             form.add_error(None, str(quantity_too_large(shortage.name, shortage.available)))
         return None
-    except IdempotencyConflict as error:
+    except ServiceError as error:
         throttles.placement_give_back(taken)
-        form.add_error(None, error.message)
-        form.data = form.data.copy()
-        form.data["idempotency_key"] = uuid.uuid4().hex
+        form_error(form, error, ORDER_FIELD_TO_FORM)
         return None
     except BaseException:
         throttles.placement_give_back(taken)
@@ -452,12 +452,8 @@ def review(request: HttpRequest) -> HttpResponse:
             seller_rating=review_form.cleaned_data["seller_rating"],
             text=review_form.cleaned_data["text"],
         )
-    except InvalidOrder as error:
-        for field, message in error.errors.items():
-            review_form.add_error(field if field in review_form.fields else None, message)
-        return _render_tracked(request, form, order, review_form=review_form, status=400)
-    except OrderError as error:
-        review_form.add_error(None, error.message)
+    except ServiceError as error:
+        form_error(review_form, error)
         return _render_tracked(request, form, order, review_form=review_form, status=400)
     messages.success(request, _("Thank you! Your review helps the cooperative."))
     return _render_tracked(request, form, order)

@@ -11,15 +11,19 @@ from hoaban.accounts.phone import display_phone
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import (
     former_province_product_counts,
+    product_detail_queryset,
     product_search,
     province_product_counts,
-    published_product,
     published_products,
 )
+from hoaban.commerce.models import Channel
+from hoaban.commerce.pricing import with_channel_terms
 from hoaban.orgs.models import Certificate, Organisation
 from hoaban.orgs.queries import selling_organisations
 
 from .forms import ProductFilterForm
+
+ECO = Channel.Code.ECO  # the marketplace's prices (commerce.pricing, annotated: no query)
 
 PRODUCTS_PER_PAGE = 24
 HOME_PRODUCTS = 8
@@ -32,7 +36,7 @@ def home(request):
         request,
         "storefront/home.html",
         {
-            "products": published_products()[:HOME_PRODUCTS],
+            "products": with_channel_terms(published_products(), ECO)[:HOME_PRODUCTS],
             "organisations": selling_organisations().order_by("-product_count", "name")[
                 :HOME_ORGANISATIONS
             ],
@@ -46,7 +50,8 @@ def product_list(request):
     # 7 queries: 4 for the filter choices, the count, the page of products, their images.
     form = ProductFilterForm(request.GET)
     filters = form.filters()
-    page = Paginator(product_search(**filters), PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    products = with_channel_terms(product_search(**filters), ECO)
+    page = Paginator(products, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
     filtered = any(value for value in filters.values())
     return render(
         request,
@@ -58,7 +63,7 @@ def product_list(request):
 def product_detail(request, code: str):
     # 4 queries: the product with its joins, images, certificates, lots.
     try:
-        product = published_product(code)
+        product = with_channel_terms(product_detail_queryset(), ECO).get(code=code)
     except Product.DoesNotExist:
         raise Http404 from None
     return render(request, "storefront/product_detail.html", {"product": product})

@@ -58,11 +58,12 @@ def test_communes_of_an_unknown_province_is_404_with_a_message(client):
     status, body = get(client, "/provinces/999/communes")
 
     assert status == 404
-    assert body == {"detail": "Không có tỉnh nào mang mã 999.", "code": "not_found"}
+    assert body == {"code": "not_found", "message": "Không có tỉnh nào mang mã 999.", "errors": {}}
     client.cookies["hoaban_language"] = "en"
     assert get(client, "/provinces/999/communes")[1] == {
-        "detail": "No province has the code 999.",
         "code": "not_found",
+        "message": "No province has the code 999.",
+        "errors": {},
     }
 
 
@@ -73,7 +74,8 @@ def test_bad_pagination_is_422(client, params):
     status, body = get(client, "/provinces", **params)
 
     assert status == 422
-    assert body["detail"][0]["loc"][-1] in {"limit", "offset"}
+    assert body["code"] == "invalid_field"
+    assert list(body["errors"]) in (["limit"], ["offset"])
 
 
 # organisations
@@ -117,19 +119,25 @@ def test_organisations_unknown_province_or_kind_is_422(client):
     status, body = get(client, "/organisations", province=999)
     assert status == 422
     assert body == {
-        "detail": "Không có tỉnh mã 999. Xem mã các tỉnh ở /api/v1/provinces.",
-        "code": "invalid",
+        "code": "invalid_field",
+        "message": "Không có tỉnh mã 999. Xem mã các tỉnh ở /api/v1/provinces.",
+        "errors": {"province": "Không có tỉnh mã 999. Xem mã các tỉnh ở /api/v1/provinces."},
     }
     client.cookies["hoaban_language"] = "en"
     status, body = get(client, "/organisations", former=99)
     assert status == 422
     assert body == {
-        "detail": "Unknown former province code 99. See /api/v1/provinces for the codes.",
-        "code": "invalid",
+        "code": "invalid_field",
+        "message": "Unknown former province code 99. See /api/v1/provinces for the codes.",
+        "errors": {
+            "former": "Unknown former province code 99. See /api/v1/provinces for the codes."
+        },
     }
     status, body = get(client, "/organisations", kind="alien")
     assert status == 422
-    assert body["detail"][0]["loc"] == ["query", "kind"]
+    assert body["code"] == "invalid_field"
+    assert list(body["errors"]) == ["kind"]
+    assert body["errors"]["kind"].startswith("Choose one of: ")
 
 
 def test_organisation_detail_with_certificates_and_product_count(client):
@@ -188,7 +196,11 @@ def test_product_list_item_shape(client):
 def test_products_bad_filters_are_422(client):
     assert get(client, "/products", ocop=2) == (
         422,
-        {"detail": "Số sao OCOP phải là 3, 4 hoặc 5.", "code": "invalid"},
+        {
+            "code": "invalid_field",
+            "message": "Số sao OCOP phải là 3, 4 hoặc 5.",
+            "errors": {"ocop": "Số sao OCOP phải là 3, 4 hoặc 5."},
+        },
     )
     assert get(client, "/products", province=0)[0] == 422
     assert get(client, "/products", province="abc")[0] == 422
@@ -224,7 +236,11 @@ def test_unpublished_product_and_its_lots_are_404(client):
 
     assert get(client, "/products/NHAP") == (
         404,
-        {"detail": "Không có sản phẩm đang bán nào mang mã NHAP.", "code": "not_found"},
+        {
+            "code": "not_found",
+            "message": "Không có sản phẩm đang bán nào mang mã NHAP.",
+            "errors": {},
+        },
     )
     assert get(client, "/products/NHAP/lots")[0] == 404
 
@@ -248,7 +264,7 @@ def test_lot_detail_shows_product_seller_origin_and_consenting_producers(client)
     assert body["producers"] == ["Mai"]
     assert get(client, "/lots/L-NONE") == (
         404,
-        {"detail": "Không có lô hàng nào mang mã L-NONE.", "code": "not_found"},
+        {"code": "not_found", "message": "Không có lô hàng nào mang mã L-NONE.", "errors": {}},
     )
 
 
@@ -266,8 +282,9 @@ def test_me_needs_a_token(client):
 
     assert status == 401
     assert body == {
-        "detail": "Gửi mã API của bạn: Authorization: Bearer hb_…",
         "code": "unauthorized",
+        "message": "Gửi mã API của bạn: Authorization: Bearer hb_…",
+        "errors": {},
     }
 
 

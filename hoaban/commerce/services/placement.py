@@ -5,8 +5,13 @@ order, compute what is available (stock − active reservations), reserve, split
 into one order per seller, create the payments (VietQR payload for transfers), write the
 events, and queue one notification per order after commit.
 
-Idempotency: the same key with the same request returns the first answer (no new order);
-with a different request it raises `IdempotencyConflict`. Two identical requests racing are
+Idempotency: a key belongs to its client, its `idempotency_scope`: `user_scope(user)` for a
+person (an API token's owner, a logged-in API caller), `session_scope(session)` for a web
+checkout, `ANONYMOUS_SCOPE` (shared by every anonymous API caller, so its keys must be at least
+MIN_ANONYMOUS_KEY characters: a UUID, not "1"). Keys are unique per (scope, key): two clients
+choosing the same key get two orders, and neither ever sees the other's. Within its scope,
+the same key with the same request returns the first answer (no new order); with a different
+request it raises `IdempotencyConflict`. Two identical requests racing are
 resolved by the unique key: the loser's insert fails, it re-reads the winner's record.
 Failed attempts leave nothing behind (the key row is rolled back with everything else), so a
 buyer may fix the basket and retry with the same key.
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import partial
@@ -51,7 +57,35 @@ from .validation import (
     validate_request,
 )
 
-__all__ = ["BuyerInput", "DeliveryInput", "LineInput", "PlaceResult", "order_place"]
+__all__ = [
+    "ANONYMOUS_SCOPE",
+    "BuyerInput",
+    "DeliveryInput",
+    "LineInput",
+    "PlaceResult",
+    "order_place",
+    "session_scope",
+    "user_scope",
+]
+
+ANONYMOUS_SCOPE = "anonymous"
+MIN_ANONYMOUS_KEY = 16
+SESSION_SCOPE_KEY = "hoaban_checkout_scope"
+
+
+def user_scope(user) -> str:
+    """The idempotency scope of a person (whatever token or session she calls with)."""
+    return f"user:{user.pk}"
+
+
+def session_scope(session) -> str:
+    """The idempotency scope of a browser's checkout: a random id kept in its session (it
+    survives the session key's rotation at log-in, since the session's data is kept)."""
+    scope = session.get(SESSION_SCOPE_KEY)
+    if not isinstance(scope, str) or len(scope) != 32:
+        scope = uuid.uuid4().hex
+        session[SESSION_SCOPE_KEY] = scope
+    return f"session:{scope}"
 
 
 @dataclass
@@ -70,16 +104,28 @@ def order_place(
     payment_method: str,
     channel: str,
     idempotency_key: str,
+    idempotency_scope: str = ANONYMOUS_SCOPE,
     source: str = "",
     source_ref: str = "",
     user=None,
 ) -> PlaceResult:
     """Place the basket; one order per seller. Raises InvalidOrder, OutOfStock,
-    IdempotencyConflict (see `errors`)."""
+    IdempotencyConflict (see `errors`). The key is looked up in `idempotency_scope` only."""
     key = (idempotency_key or "").strip() if isinstance(idempotency_key, str) else ""
+    scope = idempotency_scope
     if not key or len(key) > MAX_KEY or not key.isprintable():
         raise InvalidOrder(
             {"idempotency_key": _("A unique key for this order (up to 100 characters) is needed.")}
+        )
+    if scope == ANONYMOUS_SCOPE and len(key) < MIN_ANONYMOUS_KEY:
+        raise InvalidOrder(
+            {
+                "idempotency_key": _(
+                    "Without an API token, the order key must have at least %(min)d "
+                    "characters (for example a UUID), so it is not someone else's."
+                )
+                % {"min": MIN_ANONYMOUS_KEY}
+            }
         )
     fingerprint = _fingerprint(
         lines=lines,
@@ -91,7 +137,7 @@ def order_place(
         source_ref=source_ref,
         user_id=getattr(user, "pk", None),
     )
-    record = IdempotencyRecord.objects.filter(key=key).first()
+    record = IdempotencyRecord.objects.filter(scope=scope, key=key).first()
     if record is not None:
         return _replay(record, fingerprint)
     clean = validate_request(
@@ -106,12 +152,17 @@ def order_place(
         try:
             with transaction.atomic():
                 return _place_locked(
-                    clean, key=key, fingerprint=fingerprint, source_ref=source_ref, user=user
+                    clean,
+                    scope=scope,
+                    key=key,
+                    fingerprint=fingerprint,
+                    source_ref=source_ref,
+                    user=user,
                 )
         except IntegrityError:
             # Most likely the same key placed by a concurrent request that committed first;
             # else an order code drawn twice at once (retry with new codes).
-            record = IdempotencyRecord.objects.filter(key=key).first()
+            record = IdempotencyRecord.objects.filter(scope=scope, key=key).first()
             if record is not None:
                 return _replay(record, fingerprint)
             if attempt == 2:
@@ -153,9 +204,9 @@ def _replay(record: IdempotencyRecord, fingerprint: str) -> PlaceResult:
 
 
 def _place_locked(
-    clean: CleanRequest, *, key: str, fingerprint: str, source_ref: str, user
+    clean: CleanRequest, *, scope: str, key: str, fingerprint: str, source_ref: str, user
 ) -> PlaceResult:
-    record = IdempotencyRecord.objects.create(key=key, fingerprint=fingerprint)
+    record = IdempotencyRecord.objects.create(scope=scope, key=key, fingerprint=fingerprint)
     ids = sorted({product.pk for product, _q, _p in clean.lines})
     # Lock first (primary-key order: no deadlock between baskets), then read.
     locked = {

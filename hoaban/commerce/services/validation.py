@@ -17,8 +17,9 @@ from hoaban.core.bounds import MAX_ORDER_LINE_QUANTITY, MAX_ORDER_LINES
 from hoaban.places.models import Commune
 
 from ..errors import InvalidOrder
-from ..models import Channel, ChannelListing, Order, Payment
+from ..models import Channel, Order, Payment
 from ..payments import vietqr
+from ..pricing import prices_for
 
 MAX_LINES = MAX_ORDER_LINES
 MAX_QUANTITY = MAX_ORDER_LINE_QUANTITY  # per line: a bound on the number itself (caps are lower)
@@ -217,14 +218,9 @@ def _validate_products(
     products = {
         p.code: p for p in Product.objects.select_related("organisation").filter(code__in=lookup)
     }
-    listings = {}
-    if clean.channel is not None:
-        listings = {
-            listing.product_id: listing
-            for listing in ChannelListing.objects.filter(
-                channel=clean.channel, product__code__in=lookup
-            )
-        }
+    prices = {}
+    if clean.channel is not None:  # availability is counted under the lock (placement)
+        prices = prices_for(products.values(), clean.channel, availability=False)
     for code, (index, quantity) in quantities.items():
         product = products.get(code)
         if product is None:
@@ -232,11 +228,11 @@ def _validate_products(
                 "code": code
             }
             continue
-        listing = listings.get(product.pk)
+        price = prices.get(product.pk)
         if (
             not product.is_published
             or not product.organisation.is_active
-            or (listing is not None and not listing.is_available)
+            or (price is not None and not price.is_listed)
         ):
             errors[f"lines.{index}.product"] = _(
                 "%(name)s (%(code)s) is not for sale right now."
@@ -248,8 +244,8 @@ def _validate_products(
             errors["payment"] = _(
                 "%(seller)s cannot receive bank transfers yet. Please choose another way to pay."
             ) % {"seller": product.organisation.name}
-        price = listing.price if listing is not None and listing.price is not None else None
-        clean.lines.append((product, quantity, price if price is not None else product.price))
+        # The unit price charged, by the one pricing rule; the order line keeps it.
+        clean.lines.append((product, quantity, price.unit if price is not None else product.price))
 
 
 def order_caps() -> tuple[int, int]:

@@ -30,7 +30,7 @@ def body(*lines, payment="cod", **overrides):
     return data
 
 
-def post(client, data, key="key-1", **headers):
+def post(client, data, key="key-1-6a1f0c2e9b", **headers):
     if key is not None:
         headers["HTTP_IDEMPOTENCY_KEY"] = key
     return client.post(URL, data=json.dumps(data), content_type="application/json", **headers)
@@ -81,9 +81,14 @@ def test_same_key_other_body_is_422(client):
     post(client, body((rice, 1)))
     response = post(client, body((rice, 2)), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 422
-    assert response.json()["errors"] == {
-        "Idempotency-Key": "This order key was already used for a different order. "
-        "Start a new checkout to place another order."
+    assert response.json() == {
+        "code": "idempotency_conflict",
+        "message": "This order key was already used for a different order. "
+        "Start a new checkout to place another order.",
+        "errors": {
+            "idempotency_key": "This order key was already used for a different order. "
+            "Start a new checkout to place another order."
+        },
     }
     assert Order.objects.count() == 1
 
@@ -92,7 +97,8 @@ def test_missing_key_is_422(client):
     rice = product(stock=10)
     response = post(client, body((rice, 1)), key=None, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 422
-    assert list(response.json()["errors"]) == ["Idempotency-Key"]
+    assert response.json()["code"] == "invalid_field"
+    assert list(response.json()["errors"]) == ["idempotency_key"]
     assert not Order.objects.exists()
 
 
@@ -100,9 +106,12 @@ def test_not_enough_stock_is_409_with_product_and_available(client):
     rice = product(stock=3, code="MD05", name="Miến dong")
     response = post(client, body((rice, 5)))
     assert response.status_code == 409
-    data = response.json()
-    assert (data["product"], data["available"], data["requested"]) == ("MD05", 3, 5)
-    assert data["message"] == "Xin lỗi, Miến dong (MD05) chỉ còn 3. Vui lòng giảm số lượng."
+    assert response.json() == {
+        "code": "out_of_stock",
+        "message": "Xin lỗi, Miến dong (MD05) chỉ còn 3. Vui lòng giảm số lượng.",
+        "errors": {},
+        "shortages": [{"product": "MD05", "name": "Miến dong", "requested": 5, "available": 3}],
+    }
     assert not StockReservation.objects.exists()
     assert not IdempotencyRecord.objects.exists()
 
@@ -111,16 +120,17 @@ def test_invalid_fields_are_named_in_vietnamese_by_default(client):
     response = post(
         client,
         body(
-            ("ZZ99", 0),
+            ("ZZ99", 1),
             buyer={"name": "Lan", "phone": "+1 202 555 0100"},
             delivery={"method": "ship", "address": "x", "commune": 1},
         ),
     )
     assert response.status_code == 422
     assert response.json() == {
+        "code": "invalid_field",
         "message": "Vui lòng sửa các ô được đánh dấu.",
         "errors": {
-            "lines.0.quantity": "Số lượng phải từ 1 trở lên.",
+            "lines.0.product": "Không có sản phẩm nào có mã ZZ99.",
             "buyer.phone": "Đây không phải số điện thoại Việt Nam. Hãy viết như 0912 345 678.",
             "delivery.commune": "Không có xã, phường này. Vui lòng chọn trong danh sách.",
         },
@@ -143,11 +153,24 @@ def test_accept_language_of_another_language_keeps_vietnamese(client):
     assert response.json()["errors"] == {"lines.0.product": "Không có sản phẩm nào có mã ZZ99."}
 
 
-@pytest.mark.parametrize("raw", ["not json", "[1, 2]", "null", ""])
-def test_body_that_is_not_an_object(client, raw):
-    response = client.post(URL, data=raw, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k")
+@pytest.mark.parametrize("raw", ["not json", ""])
+def test_body_that_is_not_json(client, raw):
+    response = client.post(
+        URL, data=raw, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-0123456789abcdef"
+    )
     assert response.status_code == 422
+    assert response.json()["code"] == "invalid_field"
     assert list(response.json()["errors"]) == ["body"]
+    assert not Order.objects.exists()
+
+
+@pytest.mark.parametrize("raw", ["[1, 2]", "null"])
+def test_body_that_is_not_an_object_names_the_fields_it_needs(client, raw):
+    response = client.post(
+        URL, data=raw, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-0123456789abcdef"
+    )
+    assert response.status_code == 422
+    assert sorted(response.json()["errors"]) == ["buyer", "delivery", "lines", "payment"]
 
 
 def test_wrong_shapes_are_field_errors_not_500(client):
@@ -157,16 +180,17 @@ def test_wrong_shapes_are_field_errors_not_500(client):
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 422
-    assert sorted(response.json()["errors"]) == [
-        "buyer.name",
-        "buyer.phone",
-        "delivery.method",
-        "lines.0.product",
-        "lines.0.quantity",
-        "lines.1.product",
-        "lines.1.quantity",
-        "payment",
-    ]
+    assert response.json()["errors"] == {
+        "lines.0.product": "This field is required.",
+        "lines.0.quantity": "This field is required.",
+        "lines.1.product": "Write text here.",
+        "lines.1.quantity": "Write a whole number.",
+        "buyer.name": "This field is required.",
+        "buyer.phone": "This field is required.",
+        "delivery.method": "This field is required.",
+        "payment": "This field is required.",
+    }
+    assert not Order.objects.exists()
 
 
 def test_track_an_order_with_its_phone(client):
@@ -216,16 +240,20 @@ def test_wrong_phone_or_forged_code_answer_the_same_404(client, code, phone):
     response = client.get(f"{URL}/{code or real}", {"phone": phone})
     assert response.status_code == 404
     assert response.json() == {
+        "code": "not_found",
+        "errors": {},
         "message": "Không tìm thấy đơn hàng nào với mã và số điện thoại này. "
-        "Vui lòng kiểm tra lại cả hai rồi thử lại."
+        "Vui lòng kiểm tra lại cả hai rồi thử lại.",
     }
 
 
 def test_tracking_costs_a_fixed_number_of_queries(client, django_assert_num_queries):
     rice, tea = product(stock=10), product(stock=10)
-    small = post(client, body((rice, 1)), key="a").json()["orders"][0]["code"]
+    small = post(client, body((rice, 1)), key="a-0123456789abcdef").json()["orders"][0]["code"]
     other = product(stock=10, organisation=rice.organisation)
-    big = post(client, body((rice, 1), (other, 2), (tea, 1)), key="b").json()["orders"][0]["code"]
+    big = post(client, body((rice, 1), (other, 2), (tea, 1)), key="b-0123456789abcdef").json()[
+        "orders"
+    ][0]["code"]
     # 1 order (+seller, channel, commune, province) + payments + lines + events + shipments
     for code in (small, big):
         with django_assert_num_queries(5):
@@ -238,9 +266,18 @@ def test_openapi_documents_the_orders_endpoints(client):
     assert "Idempotency-Key" in {p["name"] for p in post_doc["parameters"]}
     assert set(post_doc["responses"]) >= {"201", "409", "422"}
     assert "/api/v1/orders/{code}" in schema["paths"]
-    body = post_doc["requestBody"]["content"]["application/json"]["schema"]
-    assert "$ref" not in json.dumps(body)
-    assert body["properties"]["lines"]["items"]["properties"]["quantity"]["type"] == "integer"
+    ref = post_doc["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert ref == "#/components/schemas/OrderIn"  # read through its ninja schema
+    components = schema["components"]["schemas"]
+    quantity = components["LineIn"]["properties"]["quantity"]
+    assert (quantity["type"], quantity["minimum"], quantity["maximum"]) == ("integer", 1, 10_000)
+    assert components["OrderIn"]["properties"]["lines"]["maxItems"] == 50
+    # the one error shape, and the shapes of the codes that add data
+    assert set(components["ErrorOut"]["properties"]) == {"code", "message", "errors"}
+    assert post_doc["responses"]["409"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/OutOfStockOut"
+    }
+    assert "retry_after" in components["ThrottledOut"]["properties"]
 
 
 json_values = st.recursive(
@@ -285,9 +322,25 @@ order_like = st.fixed_dictionaries(
 )
 @given(data=order_like)
 def test_any_json_gets_an_answer_never_a_500(client, data):
-    response = post(client, data, key="fuzz")
+    response = post(client, data, key="fuzz-0123456789abcdef")
     if response.status_code == 400:  # a NUL in a string: refused at the edge (core.edge)
         assert response.json()["code"] == "bad_request"
         return
     assert response.status_code in (201, 409, 422)
     assert "message" in response.json() or "orders" in response.json()
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "Too large: at most 10000."), ("vi", "Quá lớn: nhiều nhất là 10000.")],
+)
+def test_the_schema_bounds_a_quantity_and_names_its_path(client, lang, message):
+    rice = product(stock=10)
+
+    response = post(client, body((rice, 1), (rice, 10_001)), QUERY_STRING=f"lang={lang}")
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_field"
+    assert response.json()["errors"] == {"lines.1.quantity": message}
+    assert not Order.objects.exists()
+    assert not IdempotencyRecord.objects.exists()

@@ -149,7 +149,7 @@ def test_50_concurrent_placements_for_one_phone_place_exactly_the_limit(referenc
                 "/api/v1/orders",
                 body,
                 content_type="application/json",
-                headers={"Idempotency-Key": f"burst-{i}"},
+                headers={"Idempotency-Key": f"burst-{i}-0123456789abcdef"},
                 REMOTE_ADDR=f"10.0.{i}.1",  # many addresses: only the phone limit applies
             )
             .status_code

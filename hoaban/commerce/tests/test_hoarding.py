@@ -121,7 +121,7 @@ def test_the_api_names_the_capped_field(client, noodles):
         "/api/v1/orders?lang=en",
         json.dumps(body),
         content_type="application/json",
-        headers={"Idempotency-Key": "cap-test-1"},
+        headers={"Idempotency-Key": "cap-test-1-0123456789"},
     )
 
     assert response.status_code == 422

@@ -42,7 +42,7 @@ def post(client, data, key, address="203.0.113.7", lang="en"):
         f"{URL}?lang={lang}",
         data=json.dumps(data),
         content_type="application/json",
-        headers={"Idempotency-Key": key},
+        headers={"Idempotency-Key": f"{key}-0123456789abcdef"},  # anonymous: 16 or more
         REMOTE_ADDR=address,
     )
 
@@ -65,10 +65,17 @@ def test_the_sixth_order_for_one_phone_in_an_hour_is_429(client, frozen_clock, r
     # Five in this hour: the sixth fits once this hour's count slid a fifth out of the next
     # hour's window (sliding window): 60 + 12 minutes.
     assert refused["Retry-After"] == "4320"
-    assert refused.json() == {"message": PLACED_TOO_MANY_EN.format(72), "retry_after": 4320}
+    assert refused.json() == {
+        "code": "throttled",
+        "message": PLACED_TOO_MANY_EN.format(72),
+        "errors": {},
+        "retry_after": 4320,
+    }
     assert refused_vi.json()["message"] == PLACED_TOO_MANY_VI.format(72)
     assert Order.objects.count() == StockReservation.objects.count() == 5
-    assert not IdempotencyRecord.objects.filter(key__in=["k5", "k6"]).exists()
+    assert not IdempotencyRecord.objects.filter(
+        key__in=["k5-0123456789abcdef", "k6-0123456789abcdef"]
+    ).exists()
 
 
 def test_the_phone_limit_lets_up_as_the_hour_slides_on(client, frozen_clock, rice):
@@ -144,7 +151,10 @@ def test_the_address_is_the_configured_client_address(client, settings, frozen_c
             URL,
             data=json.dumps(body(rice, phone=phone(n))),
             content_type="application/json",
-            headers={"Idempotency-Key": f"k{n}", "X-Forwarded-For": f"10.0.0.{n}, 192.0.2.1"},
+            headers={
+                "Idempotency-Key": f"k{n}-0123456789abcdef",
+                "X-Forwarded-For": f"10.0.0.{n}, 192.0.2.1",
+            },
         )
 
     # Every request came through the proxy from 192.0.2.1: the forged left part is ignored.
@@ -152,7 +162,10 @@ def test_the_address_is_the_configured_client_address(client, settings, frozen_c
         URL,
         data=json.dumps(body(rice, phone=phone(10))),
         content_type="application/json",
-        headers={"Idempotency-Key": "k10", "X-Forwarded-For": "10.9.9.9, 192.0.2.1"},
+        headers={
+            "Idempotency-Key": "k10-0123456789abcdef",
+            "X-Forwarded-For": "10.9.9.9, 192.0.2.1",
+        },
     )
     assert refused.status_code == 429
 
@@ -193,7 +206,12 @@ def test_ten_failed_guesses_lock_the_code_for_everyone(client, frozen_clock, ord
 
     assert guesses == [404] * 10
     assert (locked.status_code, locked["Retry-After"]) == (429, "3960")
-    assert locked.json() == {"message": TRACKED_TOO_MANY_EN.format(66), "retry_after": 3960}
+    assert locked.json() == {
+        "code": "throttled",
+        "message": TRACKED_TOO_MANY_EN.format(66),
+        "errors": {},
+        "retry_after": 3960,
+    }
     assert locked_vi.json()["message"] == TRACKED_TOO_MANY_VI.format(66)
 
 
@@ -233,7 +251,15 @@ def test_a_wrong_phone_and_an_unknown_code_still_answer_the_same(client, frozen_
     unknown_code = track(client, unused_code(order), BUYER_PHONE)
 
     assert wrong_phone.status_code == unknown_code.status_code == 404
-    assert wrong_phone.json() == unknown_code.json() == {"message": NOT_FOUND_EN}
+    assert (
+        wrong_phone.json()
+        == unknown_code.json()
+        == {
+            "code": "not_found",
+            "message": NOT_FOUND_EN,
+            "errors": {},
+        }
+    )
 
 
 def test_three_hundred_guesses_from_many_addresses_never_find_the_phone(

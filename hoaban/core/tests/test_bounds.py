@@ -226,4 +226,5 @@ def test_api_offset_and_limit_are_bounded(client, query, status):
 
     assert response.status_code == status
     if status == 422:
-        assert response.json()["detail"][0]["msg"]
+        assert response.json()["code"] == "invalid_field"
+        assert list(response.json()["errors"]) == [query.split("=")[0].split("&")[0]]

@@ -51,14 +51,14 @@ def test_nul_in_an_api_path_or_query_is_a_400_in_json(client, url):
     status, body = api_error(client.get(url, HTTP_ACCEPT_LANGUAGE="en"))
 
     assert status == 400
-    assert body == {"detail": NUL_EN, "code": "bad_request"}
+    assert body == {"code": "bad_request", "message": NUL_EN, "errors": {}}
 
 
 def test_the_api_message_follows_lang_then_accept_language_then_vietnamese(client):
-    assert client.get("/api/v1/products?q=%00").json()["detail"] == NUL_VI
-    assert client.get("/api/v1/products?q=%00&lang=en").json()["detail"] == NUL_EN
+    assert client.get("/api/v1/products?q=%00").json()["message"] == NUL_VI
+    assert client.get("/api/v1/products?q=%00&lang=en").json()["message"] == NUL_EN
     accept_vi = client.get("/api/v1/products?q=%00", HTTP_ACCEPT_LANGUAGE="vi,en;q=0.5")
-    assert accept_vi.json()["detail"] == NUL_VI
+    assert accept_vi.json()["message"] == NUL_VI
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def post_order(client, raw: str):
         "/api/v1/orders?lang=en",
         raw,
         content_type="application/json",
-        HTTP_IDEMPOTENCY_KEY="edge-test-1",
+        HTTP_IDEMPOTENCY_KEY="edge-test-1-0123456789",
     )
 
 
@@ -145,7 +145,7 @@ def test_nul_inside_a_json_string_is_refused_and_places_nothing(client, body):
     status, answer = api_error(post_order(client, json.dumps(body)))
 
     assert status == 400
-    assert answer == {"detail": JSON_NUL_EN, "code": "bad_request"}
+    assert answer == {"code": "bad_request", "message": JSON_NUL_EN, "errors": {}}
     assert not Order.objects.exists()
     assert not IdempotencyRecord.objects.exists()
     assert Product.objects.get(code="MD05").stock == 5
@@ -155,7 +155,7 @@ def test_a_raw_nul_byte_in_a_json_body_is_refused(client):
     status, answer = api_error(post_order(client, '{"payment": "cash\x00"}'))
 
     assert status == 400
-    assert answer["detail"] == JSON_NUL_EN
+    assert answer["message"] == JSON_NUL_EN
 
 
 def test_a_lone_surrogate_in_a_json_string_is_refused(client):
@@ -163,7 +163,7 @@ def test_a_lone_surrogate_in_a_json_string_is_refused(client):
 
     assert status == 400
     assert answer["code"] == "bad_request"
-    assert "\\ud800" in answer["detail"]
+    assert "\\ud800" in answer["message"]
 
 
 @pytest.mark.parametrize(
@@ -180,12 +180,12 @@ def test_json_nested_too_deeply_is_refused_before_parsing(client, raw):
     status, answer = api_error(post_order(client, raw))
 
     assert status == 400
-    assert answer == {"detail": DEEP_EN, "code": "bad_request"}
+    assert answer == {"code": "bad_request", "message": DEEP_EN, "errors": {}}
     assert not Order.objects.exists()
     assert (
         client.post(
             "/api/v1/orders", raw, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k"
-        ).json()["detail"]
+        ).json()["message"]
         == DEEP_VI
     )
 
@@ -201,7 +201,7 @@ def test_deep_json_under_another_content_type_is_refused_too(client, content_typ
     )
 
     assert response.status_code == 400
-    assert response.json()["detail"] == DEEP_EN
+    assert response.json()["message"] == DEEP_EN
 
 
 def test_json_nested_up_to_the_limit_still_reaches_the_view(client):

@@ -158,8 +158,9 @@ def test_a_csrf_failure_under_the_api_is_json(rf):
     assert response.status_code == 403
     assert response["Content-Type"] == "application/json"
     assert json.loads(response.content) == {
-        "detail": "Kiểm tra CSRF không đạt: hãy gửi kèm mã CSRF.",
+        "message": "Kiểm tra CSRF không đạt: hãy gửi kèm mã CSRF.",
         "code": "csrf_failed",
+        "errors": {},
     }
 
 
@@ -223,8 +224,9 @@ def test_an_api_call_whose_queries_fail_answers_503_json(visitor):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert response.json() == {
-        "detail": "Dịch vụ tạm thời không truy cập được. Vui lòng thử lại sau một phút.",
+        "message": "Dịch vụ tạm thời không truy cập được. Vui lòng thử lại sau một phút.",
         "code": "unavailable",
+        "errors": {},
     }
 
 
@@ -283,9 +285,9 @@ def test_every_error_under_the_api_is_json_with_a_code(visitor, path, status, co
     assert response.status_code == status
     assert response["Content-Type"] == "application/json"
     body = response.json()
-    assert set(body) == {"detail", "code"}
+    assert set(body) == {"code", "message", "errors"}
     assert body["code"] == code
-    assert isinstance(body["detail"], str) and body["detail"]
+    assert isinstance(body["message"], str) and body["message"]
 
 
 def test_a_wrong_method_under_the_api_is_json_and_keeps_allow(visitor, settings):
@@ -294,14 +296,15 @@ def test_a_wrong_method_under_the_api_is_json_and_keeps_allow(visitor, settings)
     assert response.status_code == 405
     assert response["Allow"] == "GET"
     assert response.json() == {
-        "detail": "This method is not allowed here.",
+        "message": "This method is not allowed here.",
         "code": "method_not_allowed",
+        "errors": {},
     }
 
 
 def test_api_errors_speak_the_visitors_language(visitor, settings):
-    vietnamese = visitor.get("/api/v1/no-such-thing").json()["detail"]
-    english = in_english(visitor, settings).get("/api/v1/no-such-thing").json()["detail"]
+    vietnamese = visitor.get("/api/v1/no-such-thing").json()["message"]
+    english = in_english(visitor, settings).get("/api/v1/no-such-thing").json()["message"]
 
     assert vietnamese == "Không có gì ở địa chỉ này. Xem /api/v1/docs."
     assert english == "Nothing is at this address. See /api/v1/docs."

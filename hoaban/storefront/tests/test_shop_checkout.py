@@ -400,14 +400,23 @@ def test_an_api_clients_key_does_not_open_its_placed_page_from_another_browser(c
             }
         ),
         content_type="application/json",
-        headers={"Idempotency-Key": "order-1"},
+        headers={"Idempotency-Key": "order-1-0123456789abcdef"},
     )
+    api_record = IdempotencyRecord.objects.get(key="order-1-0123456789abcdef")
     stranger = type(client)()
     fill_basket(stranger, (noodles, 1))
 
-    response = english(stranger).post(reverse("shop:checkout"), form_data("order-1"))
+    # the same key from a browser is that browser's own key (issue 7: keys per client)
+    response = english(stranger).post(
+        reverse("shop:checkout"), form_data("order-1-0123456789abcdef")
+    )
 
-    assert response.status_code == 400
-    assert "This order key was already used for a different order." in response.content.decode()
-    assert IdempotencyRecord.objects.get(key="order-1").token not in response.content.decode()
-    assert Order.objects.count() == 1
+    web_record = IdempotencyRecord.objects.exclude(pk=api_record.pk).get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/orders/placed/{web_record.token}/"
+    assert api_record.token not in response["Location"]
+    assert Order.objects.count() == 2
+    assert set(Order.objects.values_list("placement__scope", flat=True)) == {
+        "anonymous",
+        web_record.scope,
+    }
