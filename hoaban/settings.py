@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hoaban.accounts",
     "hoaban.orgs",
     "hoaban.catalog",
+    "hoaban.inventory",
     "hoaban.commerce",
     "hoaban.storefront",
     "hoaban.api",

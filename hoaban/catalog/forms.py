@@ -110,8 +110,8 @@ class ProductForm(CommunePickerMixin, forms.Form):
         if not self.fields["certificates"].queryset.exists():
             del self.fields["certificates"]
         if not creating:
-            # Stock changes with every order: it is set on its own (product_stock_set), so an
-            # old form cannot overwrite what orders have taken since it was opened.
+            # Stock changes with every order: it is counted on its own (a recount in
+            # inventory.services), so an old form cannot overwrite what orders took since.
             del self.fields["stock"]
 
     @classmethod
@@ -139,7 +139,10 @@ class ProductForm(CommunePickerMixin, forms.Form):
 
 
 class StockForm(forms.Form):
-    stock = stock_field()
+    """A recount: the quantity counted on the shelf, and why (optional)."""
+
+    stock = stock_field(label=_("Counted"))
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
 class ImageForm(forms.Form):

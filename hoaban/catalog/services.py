@@ -18,10 +18,8 @@ from hoaban.core.bounds import (
     LOT_QUANTITY_TOO_HIGH,
     MAX_LOT_QUANTITY,
     MAX_PRICE_VND,
-    MAX_STOCK,
     MAX_WEIGHT_GRAMS,
     PRICE_TOO_HIGH,
-    STOCK_TOO_HIGH,
     WEIGHT_TOO_HIGH,
 )
 from hoaban.core.errors import ServiceError
@@ -31,7 +29,8 @@ from hoaban.orgs.models import Certificate, Membership, Organisation
 
 from .models import Category, Lot, Product, ProductEvent, ProductImage
 
-# Fields a manager may set with product_create / product_update.
+# Fields a manager may set with product_create / product_update. Stock is not among them:
+# hoaban.inventory.services is its only writer (receipts, recounts, the order pipeline).
 PRODUCT_FIELDS = (
     "name",
     "code",
@@ -43,7 +42,6 @@ PRODUCT_FIELDS = (
     "unit",
     "price",
     "weight_grams",
-    "stock",
     "status",
     "is_featured",
 )
@@ -133,13 +131,6 @@ def _clean_product(values: dict, *, product: Product | None = None) -> dict:
             raise ServiceError(PRICE_NEGATIVE, field="price")
         if price > MAX_PRICE_VND:
             raise ServiceError(PRICE_TOO_HIGH, field="price")
-    if "stock" in values:
-        if values["stock"] is None:
-            values["stock"] = 0
-        if values["stock"] < 0:
-            raise ServiceError(STOCK_NEGATIVE, field="stock")
-        if values["stock"] > MAX_STOCK:
-            raise ServiceError(STOCK_TOO_HIGH, field="stock")
     if "weight_grams" in values and (values["weight_grams"] or 0) < 0:
         raise ServiceError(WEIGHT_NEGATIVE, field="weight_grams")
     if "weight_grams" in values and (values["weight_grams"] or 0) > MAX_WEIGHT_GRAMS:
@@ -269,17 +260,6 @@ def product_update(
     if certificates is not None:
         product_certificates_set(product=product, certificates=certificates, by=by)
     return _with_search_text(product)
-
-
-@transaction.atomic
-def product_stock_set(*, product: Product, stock: int, by) -> Product:
-    require_manager(by, product.organisation)
-    values = _clean_product({"stock": stock})
-    old = Product.objects.select_for_update().values_list("stock", flat=True).get(pk=product.pk)
-    Product.objects.filter(pk=product.pk).update(stock=values["stock"], updated_at=timezone.now())
-    product.stock = values["stock"]
-    _record(product, by, ProductEvent.Kind.STOCK_SET, old=old, new=values["stock"])
-    return product
 
 
 @transaction.atomic

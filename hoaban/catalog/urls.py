@@ -12,6 +12,7 @@ urlpatterns = [
     path("manage/<slug:slug>/products/new/", views.product_create, name="product_create"),
     path(PRODUCT, views.product_edit, name="product_edit"),
     path(PRODUCT + "stock/", views.product_stock, name="product_stock"),
+    path(PRODUCT + "movements/", views.product_movements, name="product_movements"),
     path(PRODUCT + "status/", views.product_status, name="product_status"),
     path(PRODUCT + "images/", views.product_images, name="product_images"),
     path(

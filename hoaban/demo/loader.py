@@ -18,6 +18,7 @@ from hoaban.accounts.services import SYSTEM_DEMO, role_grant
 from hoaban.catalog.images import webp_variants
 from hoaban.catalog.models import Category, Lot, Product, ProductImage
 from hoaban.catalog.services import product_search_text
+from hoaban.inventory.services import stock_open_many
 from hoaban.orgs.invitations import memberships_seed
 from hoaban.orgs.models import Certificate, Improvement, Membership, Organisation
 from hoaban.orgs.services import organisation_search_text
@@ -317,7 +318,7 @@ class DemoLoader:
                 unit=p.unit,
                 price=p.price,
                 weight_grams=p.weight_grams,
-                stock=p.stock,
+                stock=0,  # received below through the inventory services (the ledger)
                 status=p.status,
                 is_featured=p.is_featured,
                 created_at=p.created_at,
@@ -343,6 +344,14 @@ class DemoLoader:
             if code in missing and code in self.products_by_code
         ]
         Product.certificates.through.objects.bulk_create(links, ignore_conflicts=True)
+        stock_open_many(
+            quantities={
+                self.products_by_code[p.code].pk: p.stock
+                for _o, p in planned
+                if p.code in missing and p.code in self.products_by_code
+            },
+            note="Demo",
+        )
         self.created["products"] = len(new)
         self.progress(len(planned), "products")
 

@@ -251,6 +251,7 @@ class StockForm(forms.Form):
             "required": _("Write the quantity in stock as a whole number, 0 or more."),
         },
     )
+    note = forms.CharField(max_length=255, required=False)
 
 
 # --- Payments of an order (payments helper) -------------------------------------------------

@@ -22,7 +22,6 @@ from django.views.decorators.http import require_POST
 from hoaban.accounts.access import managed_organisations
 from hoaban.accounts.phone import display_phone
 from hoaban.catalog.models import Product
-from hoaban.catalog.services import product_stock_set
 from hoaban.commerce.errors import NotAllowed, OrderError
 from hoaban.commerce.models import Order, Payment
 from hoaban.commerce.queries import seller_orders, with_available
@@ -41,7 +40,9 @@ from hoaban.commerce.services import (
     payment_refund,
 )
 from hoaban.commerce.services.lots import LOT_STATUSES, lots_with_units_left
+from hoaban.commerce.stock import reserved_quantities
 from hoaban.core.errors import ServiceError
+from hoaban.inventory.services import stock_recount
 
 from .shop_forms import (
     CancelForm,
@@ -333,7 +334,8 @@ def packing_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def stock_view(request: HttpRequest) -> HttpResponse:
-    """The products of one managed organisation with a stock field each."""
+    """The products of one managed organisation with a recount field each (the quantity
+    counted becomes the stock; inventory.services writes the adjustment)."""
     organisations = list(_managed(request))
     if not organisations:
         return _refused(request, _("Only managers of a cooperative can see its orders."))
@@ -354,8 +356,12 @@ def stock_view(request: HttpRequest) -> HttpResponse:
             return _not_found(request, NOT_FOUND_PRODUCT)
         if form.is_valid():
             try:
-                product_stock_set(
-                    product=product, stock=form.cleaned_data["stock"], by=request.user
+                stock_recount(
+                    product=product,
+                    counted=form.cleaned_data["stock"],
+                    note=form.cleaned_data["note"],
+                    held=reserved_quantities,
+                    by=request.user,
                 )
             except ServiceError as error:
                 errors[code] = str(error.message)

@@ -54,7 +54,6 @@ def test_product_create_suggests_a_code_from_the_initials_and_fills_search_text(
         name="Miến dong Na Rì",
         price=45_000,
         category=category(),
-        stock=12,
     )
 
     assert product.code == "MD05"
@@ -109,21 +108,6 @@ def test_a_negative_price_on_update_changes_nothing(organisation, manager):
 
     assert caught.value.field == "price"
     assert product_row(product) == before
-
-
-def test_a_negative_stock_is_refused_and_the_stock_is_unchanged(organisation, manager):
-    product = ProductFactory(organisation=organisation, stock=7)
-
-    messages = in_both_languages(
-        lambda: services.product_stock_set(product=product, stock=-3, by=manager.user)
-    )
-
-    assert messages == {
-        "vi": "Số lượng trong kho không được âm. Hãy ghi từ 0 trở lên.",
-        "en": "The quantity in stock cannot be negative. Write 0 or more.",
-    }
-    product.refresh_from_db()
-    assert product.stock == 7
 
 
 def test_a_code_already_taken_is_refused(organisation, manager):
@@ -386,7 +370,6 @@ def test_product_changes_are_recorded_with_who_made_them(organisation, manager):
     )
 
     services.product_update(product=product, by=manager.user, price=120, story="Mới")
-    services.product_stock_set(product=product, stock=8, by=manager.user)
     services.product_status_set(product=product, status="published", by=manager.user)
     services.lot_create(
         product=product, produced_on=timezone.localdate(), quantity=3, by=manager.user
@@ -396,13 +379,11 @@ def test_product_changes_are_recorded_with_who_made_them(organisation, manager):
     assert [(kind, actor) for kind, actor, _ in events] == [
         ("created", manager.user.pk),
         ("updated", manager.user.pk),
-        ("stock", manager.user.pk),
         ("status", manager.user.pk),
         ("lot", manager.user.pk),
     ]
     assert events[1][2] == {"changes": {"price": [100, 120], "story": "changed"}}
-    assert events[2][2] == {"old": 0, "new": 8}
-    assert events[3][2] == {"old": "draft", "new": "published"}
+    assert events[2][2] == {"old": "draft", "new": "published"}
 
 
 def test_a_buying_business_cannot_list_products():

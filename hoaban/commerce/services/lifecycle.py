@@ -8,6 +8,8 @@ Only managers of the selling organisation (or platform superusers) may change an
 Confirming turns the reservation into a real stock decrement (conditional update: never below
 zero); if the reservation expired meanwhile, availability is checked again under the lock.
 Cancelling releases the reservation, or puts the units back once the stock was decremented.
+Every stock change is written by `hoaban.inventory.services` (sale, cancellation, return
+movements naming the order); this module decides when, inventory changes the numbers.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from __future__ import annotations
 from functools import partial
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hoaban.accounts.access import managed_organisations
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
 from hoaban.catalog.models import Product
+from hoaban.inventory import services as inventory
 
 from ..errors import NotAllowed, OrderError, OutOfStock, Shortage
 from ..models import Order, OrderEvent, OrderLine, Payment, Shipment, StockReservation
@@ -114,7 +116,11 @@ def _lines_and_products(order: Order) -> tuple[list[OrderLine], dict[int, Produc
     return lines, products
 
 
-def _take_stock(order: Order) -> None:
+def _items(lines: list[OrderLine]) -> list[inventory.Item]:
+    return [inventory.Item(line.product_id, line.quantity, line.pk) for line in lines]
+
+
+def _take_stock(order: Order, _by=None) -> None:
     """Reservation → real decrement. Never below zero (conditional update + constraint)."""
     lines, products = _lines_and_products(order)
     now = timezone.now()
@@ -138,29 +144,30 @@ def _take_stock(order: Order) -> None:
             shortages.append(Shortage(product.code, product.name, line.quantity, available))
     if shortages:
         raise OutOfStock(shortages)
-    for line in lines:
-        updated = Product.objects.filter(pk=line.product_id, stock__gte=line.quantity).update(
-            stock=F("stock") - line.quantity
-        )
-        if updated != 1:  # cannot happen under the lock; the guard stays anyway
-            product = products[line.product_id]
-            raise OutOfStock([Shortage(product.code, product.name, line.quantity, 0)])
+    try:
+        inventory.stock_sell(items=_items(lines), by=_by, order_code=order.code)
+    except inventory.StockError as error:  # the stock is elsewhere than the store
+        product = products[error.product_id]
+        wanted = sum(line.quantity for line in lines if line.product_id == product.pk)
+        raise OutOfStock(
+            [Shortage(product.code, product.name, wanted, error.available or 0)]
+        ) from error
     StockReservation.objects.filter(order_line__in=lines).update(is_consumed=True)
 
 
-def _give_back(order: Order) -> None:
+def _give_back(order: Order, by=None) -> None:
     """Cancel: release the hold, or put the units back if the stock was decremented."""
-    if order.status in STOCK_TAKEN:
-        lines, _products = _lines_and_products(order)
-        for line in lines:
-            Product.objects.filter(pk=line.product_id).update(stock=F("stock") + line.quantity)
+    lines = list(order.lines.order_by("pk"))
+    inventory.stock_cancel(
+        items=_items(lines), by=by, taken=order.status in STOCK_TAKEN, order_code=order.code
+    )
     StockReservation.objects.filter(order_line__order=order, is_consumed=False).update(
         is_released=True
     )
 
 
 def order_confirm(*, order: Order, by) -> Order:
-    return _transition(order, S.CONFIRMED, by, apply=_take_stock)
+    return _transition(order, S.CONFIRMED, by, apply=partial(_take_stock, _by=by))
 
 
 def order_pack(*, order: Order, by) -> Order:
@@ -202,7 +209,7 @@ def order_complete(*, order: Order, by) -> Order:
 
 
 def order_cancel(*, order: Order, by, reason: str = "") -> Order:
-    return _transition(order, S.CANCELLED, by, note=reason, apply=_give_back)
+    return _transition(order, S.CANCELLED, by, note=reason, apply=partial(_give_back, by=by))
 
 
 def order_cancel_by_buyer(*, order: Order, buyer_phone: str, reason: str = "") -> Order:
@@ -232,9 +239,8 @@ def order_return(*, order: Order, by, restock: bool = False, reason: str = "") -
 
     def back(locked: Order) -> None:
         if restock:
-            lines, _products = _lines_and_products(locked)
-            for line in lines:
-                Product.objects.filter(pk=line.product_id).update(stock=F("stock") + line.quantity)
+            lines = list(locked.lines.order_by("pk"))
+            inventory.stock_return(items=_items(lines), by=by, order_code=locked.code, note=reason)
 
     return _transition(order, S.RETURNED, by, note=reason, apply=back)
 
