@@ -69,8 +69,9 @@ class ProductAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisation", "origin_commune", "certificates"]
     list_select_related = ["organisation"]
     inlines = [ProductImageInline, LotInline]
-    # Computed: stars from the certificates valid today, search text from the fields.
-    readonly_fields = ["stars", "search_text", "created_at"]
+    # Computed: stars from the certificates valid today, search text from the fields. Stock
+    # is written only by hoaban.inventory.services (a recount in the console).
+    readonly_fields = ["stars", "search_text", "created_at", "stock"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_ocop_stars()

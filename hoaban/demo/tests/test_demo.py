@@ -188,3 +188,20 @@ def test_full_set_matches_the_issue_and_loads_once_after_the_small_set(db):
 @pytest.mark.parametrize("phone", [phone for _r, phone, _n, _p in demo_logins()])
 def test_demo_login_phones_are_valid(phone):
     assert normalize_phone(phone).startswith("+849")
+
+
+def test_demo_stock_is_written_through_the_ledger_once(db):
+    from hoaban.inventory.models import Stock, StockMovement
+
+    run_demo("--small")
+    movements = StockMovement.objects.count()
+    run_demo("--small")
+
+    stocked = Product.objects.filter(stock__gt=0)
+    assert stocked.exists()
+    assert StockMovement.objects.count() == movements == stocked.count()
+    for product in stocked:
+        assert list(
+            StockMovement.objects.filter(product=product).values_list("kind", "quantity")
+        ) == [("receipt", product.stock)]
+        assert Stock.objects.get(product=product).quantity == product.stock
