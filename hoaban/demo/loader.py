@@ -18,7 +18,7 @@ from hoaban.accounts.services import SYSTEM_DEMO, role_grant
 from hoaban.catalog.images import webp_variants
 from hoaban.catalog.models import Category, Lot, Product, ProductImage
 from hoaban.catalog.services import product_search_text
-from hoaban.inventory.services import stock_open_many
+from hoaban.inventory.opening import stock_open_many
 from hoaban.orgs.invitations import memberships_seed
 from hoaban.orgs.models import Certificate, Improvement, Membership, Organisation
 from hoaban.orgs.services import organisation_search_text

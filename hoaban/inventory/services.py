@@ -10,8 +10,10 @@ Sales, cancellations and returns are called by `commerce.services.lifecycle`, wh
 checked who may change the order. Receipts, recounts and transfers check that `by` manages the
 product's organisation. The sale takes from the organisation's store (the default location).
 
-Inventory sits below commerce: what orders hold (commerce.stock.reserved_quantities) is passed
-in by the caller of `stock_recount` as `held`, and called here under the lock.
+The demo's bulk opening stock is in `inventory.opening` (the same rules, in a fixed number
+of queries). Inventory sits below commerce: what orders hold
+(commerce.stock.reserved_quantities) is passed in by the caller of `stock_recount` as `held`,
+and called here under the lock.
 """
 
 from __future__ import annotations
@@ -399,61 +401,6 @@ def stock_return(*, items: list[Item], by, order_code: str = "", note: str = "")
             )
         )
     StockMovement.objects.bulk_create(moves)
-
-
-# --- the demo's opening stock -------------------------------------------------------------
-
-
-@transaction.atomic
-def stock_open_many(*, quantities: dict[int, int], by=None, note: str = "") -> int:
-    """Receive the first stock of many new products at once (the demo loader), in a fixed
-    number of queries. Products that already have a ledger are left alone. Returns how many."""
-    wanted = {pk: _quantity(q, field="quantity", allow_zero=True) for pk, q in quantities.items()}
-    products = _lock_products(wanted)
-    started = set(
-        Stock.objects.filter(product_id__in=products).values_list("product_id", flat=True)
-    )
-    fresh = [p for p in products.values() if p.pk not in started and wanted[p.pk] > 0]
-    if not fresh:
-        return 0
-    organisations = sorted({p.organisation_id for p in fresh})
-    Location.objects.bulk_create(
-        [Location(organisation_id=o, kind=Location.Kind.STORE) for o in organisations],
-        ignore_conflicts=True,
-    )
-    stores = dict(
-        Location.objects.filter(
-            organisation_id__in=organisations, kind=Location.Kind.STORE
-        ).values_list("organisation_id", "pk")
-    )
-    now = timezone.now()
-    Stock.objects.bulk_create(
-        [
-            Stock(product_id=p.pk, location_id=stores[p.organisation_id], quantity=wanted[p.pk])
-            for p in fresh
-        ],
-        batch_size=500,
-    )
-    StockMovement.objects.bulk_create(
-        [
-            StockMovement(
-                product_id=p.pk,
-                location_id=stores[p.organisation_id],
-                kind=K.RECEIPT,
-                quantity=wanted[p.pk],
-                balance=wanted[p.pk],
-                actor=_actor(by),
-                at=now,
-                note=str(note)[:255],
-            )
-            for p in fresh
-        ],
-        batch_size=500,
-    )
-    for p in fresh:
-        p.stock = wanted[p.pk]
-    Product.objects.bulk_update(fresh, ["stock"], batch_size=500)
-    return len(fresh)
 
 
 def stock_total(product_id: int) -> int:

@@ -20,6 +20,7 @@ from hoaban.commerce.services import DeliveryInput, placement
 from hoaban.commerce.tests.builders import place, product
 from hoaban.core import bounds
 from hoaban.core.errors import ServiceError
+from hoaban.inventory import services as inventory_services
 from hoaban.orgs import services as orgs_services
 from hoaban.orgs.forms import ImprovementForm
 from hoaban.orgs.models import Improvement
@@ -107,7 +108,12 @@ def test_services_refuse_numbers_beyond_the_bound_and_change_nothing():
         )
     )
     stock = in_both_languages(
-        lambda: catalog_services.product_stock_set(product=rice, stock=2**63, by=user)
+        lambda: inventory_services.stock_recount(
+            product=rice, counted=2**63, by=user, held=lambda ids: {}
+        )
+    )
+    received = in_both_languages(  # the total would pass the bound: refused as well
+        lambda: inventory_services.stock_receive(product=rice, quantity=bounds.MAX_STOCK, by=user)
     )
     with pytest.raises(ServiceError):
         catalog_services.product_create(
@@ -128,7 +134,7 @@ def test_services_refuse_numbers_beyond_the_bound_and_change_nothing():
         )
 
     assert price == PRICE
-    assert stock == STOCK
+    assert stock == received == STOCK
     assert lot.value.field == "quantity"
     assert cost.value.field == "cost"
     rice.refresh_from_db()

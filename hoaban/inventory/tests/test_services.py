@@ -7,6 +7,7 @@ from hoaban.catalog.models import Product
 from hoaban.catalog.tests.factories import ManagerFactory, OrganisationFactory, ProductFactory
 from hoaban.inventory import services
 from hoaban.inventory.models import Location, Stock, StockMovement
+from hoaban.inventory.opening import stock_open_many
 from hoaban.orgs.tests.helpers import in_both_languages
 
 pytestmark = pytest.mark.django_db
@@ -216,8 +217,8 @@ def test_open_many_gives_new_products_their_first_stock_once(manager):
     a = ProductFactory(organisation=manager.organisation, stock=0)
     b = ProductFactory(organisation=manager.organisation, stock=0)
 
-    first = services.stock_open_many(quantities={a.pk: 5, b.pk: 0})
-    again = services.stock_open_many(quantities={a.pk: 5})
+    first = stock_open_many(quantities={a.pk: 5, b.pk: 0})
+    again = stock_open_many(quantities={a.pk: 5})
 
     assert (first, again) == (1, 0)
     assert ledger(a) == (5, [("receipt", 5, 5)], 5)
