@@ -130,8 +130,15 @@ def test_manager_logs_in_and_sets_the_stock_of_a_product(demo, browse):
     row = page.locator("main li").filter(has=page.locator(f"input[id='stock-{product.pk}']"))
 
     row.locator("input[name=stock]").fill(str(new_stock))
+    row.locator("input[name=note]").fill("Kiểm kho cuối tháng")
     browse.follow(row.locator("form[action$='/stock/'] button"))
 
     product.refresh_from_db()
     assert product.stock == new_stock
     expect(page.locator("main")).to_contain_text(f"{new_stock}")
+
+    # The recount is in the product's movements, with its note (issue 7: the stock ledger).
+    row = page.locator("main li").filter(has=page.locator(f"input[id='stock-{product.pk}']"))
+    browse.follow(row.locator("a[href$='/movements/']"))
+    expect(page.locator("main table")).to_contain_text("Kiểm kho cuối tháng")
+    expect(page.locator("main table")).to_contain_text("+17")
