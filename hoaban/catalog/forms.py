@@ -65,7 +65,8 @@ class ProductForm(CommunePickerMixin, forms.Form):
         max_value=MAX_PRICE_VND,
         error_messages={"min_value": PRICE_NEGATIVE, "max_value": PRICE_TOO_HIGH},
     )
-    stock = stock_field(initial=0)
+    # No stock field: stock is counted on the products page (a recount, written with its
+    # movement by inventory.services), never set with the product's details.
     weight_grams = AmountField(
         label=_("Weight (g)"),
         required=False,
@@ -109,10 +110,6 @@ class ProductForm(CommunePickerMixin, forms.Form):
         self.fields["certificates"].queryset = Certificate.objects.filter(organisation=organisation)
         if not self.fields["certificates"].queryset.exists():
             del self.fields["certificates"]
-        if not creating:
-            # Stock changes with every order: it is counted on its own (a recount in
-            # inventory.services), so an old form cannot overwrite what orders took since.
-            del self.fields["stock"]
 
     @classmethod
     def initial_for(cls, product: Product) -> dict:

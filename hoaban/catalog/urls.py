@@ -11,8 +11,8 @@ urlpatterns = [
     path("manage/<slug:slug>/products/", views.products, name="products"),
     path("manage/<slug:slug>/products/new/", views.product_create, name="product_create"),
     path(PRODUCT, views.product_edit, name="product_edit"),
-    path(PRODUCT + "stock/", views.product_stock, name="product_stock"),
-    path(PRODUCT + "movements/", views.product_movements, name="product_movements"),
+    # PRODUCT + "stock/" and "movements/": storefront.console_stock (inventory and commerce
+    # sit below catalog; the console app takes them over).
     path(PRODUCT + "status/", views.product_status, name="product_status"),
     path(PRODUCT + "images/", views.product_images, name="product_images"),
     path(

@@ -9,8 +9,6 @@ import io
 
 import segno
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,7 +25,7 @@ from hoaban.orgs.views import console_context, console_page, form_error
 from hoaban.places.forms import picker_initial, wants_communes
 
 from . import services
-from .forms import ImageForm, LotForm, ProductForm, StockForm
+from .forms import ImageForm, LotForm, ProductForm
 from .models import Lot, Product, ProductEvent, ProductImage
 
 RECENT_EVENTS = 10
@@ -172,19 +170,9 @@ def _product_form_page(request, organisation, *, product: Product | None) -> Htt
         if form.is_valid():
             try:
                 if product is None:
-                    values = form.service_values()
-                    opening = values.pop("stock", 0) or 0
-                    with transaction.atomic():
-                        product = services.product_create(
-                            organisation=organisation, by=request.user, **values
-                        )
-                        if opening:
-                            _stock_services().stock_receive(
-                                product=product,
-                                quantity=opening,
-                                by=request.user,
-                                note=_("First stock"),
-                            )
+                    product = services.product_create(
+                        organisation=organisation, by=request.user, **form.service_values()
+                    )
                     messages.success(
                         request,
                         _("Product %(code)s created. Add a photo, then publish it.")
@@ -226,67 +214,6 @@ def product_create(request: HttpRequest, organisation: Organisation) -> HttpResp
 @console_page
 def product_edit(request: HttpRequest, organisation: Organisation, code: str) -> HttpResponse:
     return _product_form_page(request, organisation, product=_product(organisation, code))
-
-
-def _stock_services():
-    # Console code (moves to the console app, below inventory and commerce): catalog itself
-    # never writes stock.
-    from hoaban.inventory import services as inventory
-
-    return inventory
-
-
-@require_POST
-@console_page
-def product_stock(request: HttpRequest, organisation: Organisation, code: str) -> HttpResponse:
-    """A recount: the quantity counted becomes the stock, the difference an adjustment."""
-    from hoaban.commerce.stock import reserved_quantities
-
-    product = _product(organisation, code)
-    form = StockForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ServiceError(next(iter(form.errors.values()))[0])
-        _stock_services().stock_recount(
-            product=product,
-            counted=form.cleaned_data["stock"],
-            note=form.cleaned_data["note"],
-            held=reserved_quantities,
-            by=request.user,
-        )
-    except ServiceError as error:
-        messages.error(request, f"{product.name}: {error.message}")
-    else:
-        messages.success(
-            request,
-            _("%(name)s: %(stock)s in stock.") % {"name": product.name, "stock": product.stock},
-        )
-    return redirect("catalog:products", slug=organisation.slug)
-
-
-MOVEMENTS_PER_PAGE = 50
-
-
-@console_page
-def product_movements(request: HttpRequest, organisation: Organisation, code: str) -> HttpResponse:
-    """Every change of a product's stock, newest first (date, kind, change, who, note).
-
-    Queries: the session and user, the organisation (console_page), the product, the count,
-    one page of movements joined with who made them and where: the same for any length."""
-    from hoaban.inventory.models import StockMovement
-
-    product = _product(organisation, code)
-    rows = (
-        StockMovement.objects.filter(product=product)
-        .select_related("actor", "location")
-        .order_by("-at", "-pk")
-    )
-    page = Paginator(rows, MOVEMENTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "catalog/manage/movements.html",
-        console_context(request, organisation, "products", product=product, page=page),
-    )
 
 
 @require_POST

@@ -27,7 +27,7 @@ def logged_in(client, manager):
 
 def url(name, product, **kwargs):
     return reverse(
-        f"catalog:{name}",
+        f"storefront:{name}",
         kwargs={"slug": product.organisation.slug, "code": product.code, **kwargs},
     )
 
@@ -140,7 +140,7 @@ def test_another_organisations_movements_are_not_found(logged_in, manager):
 
     response = logged_in.get(
         reverse(
-            "catalog:product_movements",
+            "storefront:product_movements",
             kwargs={"slug": manager.organisation.slug, "code": theirs.code},
         )
     )
@@ -172,7 +172,7 @@ def test_the_movements_page_costs_the_same_for_n_and_2n_movements(
 
 
 def test_the_movements_page_is_paginated(logged_in, manager, monkeypatch):
-    from hoaban.catalog import views
+    from hoaban.storefront import console_stock as views
 
     monkeypatch.setattr(views, "MOVEMENTS_PER_PAGE", 3)
     product = ProductFactory(organisation=manager.organisation, stock=0)

@@ -1,0 +1,77 @@
+"""The console's stock pages for one product: the recount (the quantity counted becomes the
+stock, the difference an adjustment written by inventory.services) and its movements.
+
+They sit in a channel app because they ask both inventory (the writes) and commerce (what
+orders hold) — catalog, below both, may not; they move with the console to its own app.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hoaban.catalog.forms import StockForm
+from hoaban.catalog.models import Product
+from hoaban.commerce.stock import reserved_quantities
+from hoaban.core.errors import ServiceError
+from hoaban.inventory.models import StockMovement
+from hoaban.inventory.services import stock_recount
+from hoaban.orgs.models import Organisation
+from hoaban.orgs.views import console_context, console_page
+
+MOVEMENTS_PER_PAGE = 50
+
+
+def _product(organisation: Organisation, code: str) -> Product:
+    return get_object_or_404(
+        Product.objects.select_related("organisation"), organisation=organisation, code=code
+    )
+
+
+@require_POST
+@console_page
+def product_stock(request: HttpRequest, organisation: Organisation, code: str) -> HttpResponse:
+    """A recount: the quantity counted becomes the stock, the difference an adjustment."""
+    product = _product(organisation, code)
+    form = StockForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ServiceError(next(iter(form.errors.values()))[0])
+        stock_recount(
+            product=product,
+            counted=form.cleaned_data["stock"],
+            note=form.cleaned_data["note"],
+            held=reserved_quantities,
+            by=request.user,
+        )
+    except ServiceError as error:
+        messages.error(request, f"{product.name}: {error.message}")
+    else:
+        messages.success(
+            request,
+            _("%(name)s: %(stock)s in stock.") % {"name": product.name, "stock": product.stock},
+        )
+    return redirect("catalog:products", slug=organisation.slug)
+
+
+@console_page
+def product_movements(request: HttpRequest, organisation: Organisation, code: str) -> HttpResponse:
+    """Every change of a product's stock, newest first (date, kind, change, who, note).
+
+    Queries: the session and user, the organisation and the permission checks (console_page),
+    the product, the count, one page of movements joined with who made them: the same for any
+    number of movements."""
+    product = _product(organisation, code)
+    rows = (
+        StockMovement.objects.filter(product=product)
+        .select_related("actor", "location")
+        .order_by("-at", "-pk")
+    )
+    page = Paginator(rows, MOVEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "catalog/manage/movements.html",
+        console_context(request, organisation, "products", product=product, page=page),
+    )
