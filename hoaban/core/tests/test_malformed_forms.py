@@ -108,9 +108,7 @@ def product_data(world: World, *, creating: bool) -> dict:
         "province": str(THAI_NGUYEN),
         "origin_commune": str(NA_RI),
     }
-    if creating:
-        data["stock"] = "10"
-    else:
+    if not creating:  # (no stock field: stock is counted on the products page, issue 7)
         data["code"] = world.product.code
     return data
 
@@ -152,7 +150,6 @@ FORMS = [
         "manager",
         {
             "price": HUGE + WRONG + NUL,
-            "stock": HUGE + WRONG,
             "weight_grams": HUGE + WRONG,
             "name": LONG + NUL,
             "code": LONG + ["ab!"],
