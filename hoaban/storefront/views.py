@@ -84,7 +84,11 @@ def organisation(request, slug: str):
     )
     today = timezone.localdate()
     certificates = [c for c in organisation.certificates.all() if c.is_valid_on(today)]
-    products = list(published_products().filter(organisation=organisation).order_by("name"))
+    products = list(
+        with_channel_terms(published_products().filter(organisation=organisation), ECO).order_by(
+            "name"
+        )
+    )
     return render(
         request,
         "storefront/organisation.html",

@@ -70,3 +70,17 @@ def test_prices_for_many_products_costs_a_fixed_number_of_queries(django_assert_
             prices = prices_for(products, "eso")
         assert {price.unit for price in prices.values()} == {10_000}
         assert {price.available for price in prices.values()} == {5}
+
+
+def test_the_organisation_page_shows_the_marketplace_price_like_the_product_page(client):
+    # given a product whose eCo listing overrides its price
+    rice = product(stock=10, price=45_000)
+    listing(rice, "eco", price=38_000)
+
+    # when a buyer opens the cooperative's page and the product page
+    shop_front = client.get(f"/org/{rice.organisation.slug}/").content.decode()
+    product_page = client.get(f"/p/{rice.code}/").content.decode()
+
+    # then both show the price the basket will charge, never the base price
+    assert "38.000" in shop_front and "45.000" not in shop_front
+    assert "38.000" in product_page
