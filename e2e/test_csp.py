@@ -116,7 +116,9 @@ def test_the_main_pages_run_under_the_policy_without_a_violation(demo, watch, li
         f"/manage/{MANAGED_BY_LOGIN}/",
         f"/manage/{MANAGED_BY_LOGIN}/products/",
         f"/manage/{MANAGED_BY_LOGIN}/products/{product.code}/images/",
-        "/manage/orders/packing/",
+        f"/manage/{MANAGED_BY_LOGIN}/orders/",
+        f"/manage/{MANAGED_BY_LOGIN}/orders/packing/",
+        f"/manage/{MANAGED_BY_LOGIN}/stock/",
         f"/manage/{MANAGED_BY_LOGIN}/members/",  # invitations, in-person confirmation
         "/me/cooperatives/",
         "/me/cooperatives/join/",

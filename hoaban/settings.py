@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "hoaban.inventory",
     "hoaban.commerce",
     "hoaban.storefront",
+    "hoaban.console",
     "hoaban.api",
     "hoaban.demo",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("hoaban.storefront.shop_urls")),
     path("", include("hoaban.orgs.urls")),
     path("", include("hoaban.catalog.urls")),
+    path("", include("hoaban.console.urls")),  # the manager's console: /manage/…
     path("accounts/", include("hoaban.accounts.urls")),
     path("places/", include("hoaban.places.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -1,13 +1,18 @@
-"""The seller's order console under /manage/orders/: orders to confirm, one order with its
-actions, a printable packing list, and stock per product.
+"""The console's order pages under /manage/<organisation>/: orders to confirm, one order with
+its actions, a printable packing list, and stock per product; and the redirects from the old
+addresses under /manage/orders/ (bookmarks) to the new ones.
 
 Who may do what is decided by the commerce and catalogue services (a manager of the selling
-organisation); these views only refuse to *show* another organisation's orders.
+organisation); these views only refuse to *show* another organisation's orders: the
+organisation in the address must be one she manages (else a 403 page saying why, the same
+for an organisation that does not exist).
 
 An order code (or product code) that does not exist and one of another organisation get the
 very same answer (404, the same page, no code in it), on every page and action: nobody learns
 which codes exist by trying them here.
 """
+
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -43,8 +48,9 @@ from hoaban.commerce.services.lots import LOT_STATUSES, lots_with_units_left
 from hoaban.commerce.stock import reserved_quantities
 from hoaban.core.errors import ServiceError
 from hoaban.inventory.services import stock_recount
+from hoaban.orgs.models import Organisation
 
-from .shop_forms import (
+from .forms import (
     CancelForm,
     OrderFilterForm,
     PaymentRecordForm,
@@ -77,8 +83,28 @@ def _managed(request: HttpRequest):
     return managed_organisations(request.user).order_by("name")
 
 
+ONLY_MANAGERS = gettext_lazy("Only managers of a cooperative can see its orders.")
+
+
 def _refused(request: HttpRequest, message) -> HttpResponse:
-    return render(request, "shop/seller/refused.html", {"message": message}, status=403)
+    return render(request, "console/orders/refused.html", {"message": message}, status=403)
+
+
+def orders_page(view):
+    """Login required; `slug` → an organisation she manages (orders show buyers' phones: a
+    programme officer does not see them). Anything else: the 403 page saying why."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, slug: str, *args, **kwargs) -> HttpResponse:
+        organisations = list(_managed(request))  # the one query when she may
+        organisation = next((o for o in organisations if o.slug == slug), None)
+        if organisation is None:  # another organisation's slug, or none's: the same answer
+            return _refused(request, ONLY_MANAGERS)
+        request.organisations = organisations
+        return view(request, organisation, *args, **kwargs)
+
+    return wrapper
 
 
 NOT_FOUND_ORDER = gettext_lazy("We found no such order among the orders of your cooperatives.")
@@ -87,13 +113,14 @@ NOT_FOUND_PRODUCT = gettext_lazy(
 )
 
 
-def _not_found(request: HttpRequest, message=NOT_FOUND_ORDER) -> HttpResponse:
+def _not_found(request: HttpRequest, organisation, message=NOT_FOUND_ORDER) -> HttpResponse:
     """The one answer for a code that does not exist and a code of another organisation:
     nothing in it depends on the code asked for (the language switch returns to the list)."""
+    orders_url = reverse("console:orders", kwargs={"slug": organisation.slug})
     return render(
         request,
-        "shop/seller/not_found.html",
-        {"message": message, "language_next": reverse("shop:seller_orders")},
+        "console/orders/not_found.html",
+        {"message": message, "language_next": orders_url, "orders_url": orders_url},
         status=404,
     )
 
@@ -102,15 +129,10 @@ def _status_choices():
     return [(value, label) for value, label in S.choices]
 
 
-@login_required
-def seller_orders_view(request: HttpRequest) -> HttpResponse:
-    """Orders of one managed organisation (`?org=<slug>`, default the first), newest first,
-    filtered by status (`?status=placed` shows the orders to confirm)."""
-    organisations = list(_managed(request))
-    if not organisations:
-        return _refused(request, _("Only managers of a cooperative can see its orders."))
-    slug = request.GET.get("org")
-    organisation = next((o for o in organisations if o.slug == slug), organisations[0])
+@orders_page
+def orders(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """Orders of one managed organisation, newest first, filtered by status (`?status=placed`
+    shows the orders to confirm)."""
     form = OrderFilterForm(request.GET or None, status_choices=_status_choices())
     status = form.chosen_status() if form.is_bound else ""
     # 2 queries (count, page of orders with commune joined) + 1 for payments, 1 for lines.
@@ -119,9 +141,9 @@ def seller_orders_view(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "shop/seller/orders.html",
+        "console/orders/orders.html",
         {
-            "organisations": organisations,
+            "organisations": request.organisations,
             "organisation": organisation,
             "form": form,
             "status": status,
@@ -131,12 +153,12 @@ def seller_orders_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _order_of_managed(request: HttpRequest, code: str) -> Order | None:
-    """The order with this code if one of the person's organisations sold it, else None."""
+def _order_of(sellers, code: str) -> Order | None:
+    """The order with this code if one of these organisations sold it, else None."""
     if len(code) > 20 or not code.isprintable():
         return None
     return (
-        Order.objects.filter(code=code, seller__in=_managed(request))
+        Order.objects.filter(code=code, seller__in=sellers)
         .select_related("seller", "channel", "commune__province")
         .prefetch_related("payments", "lines__lot", "events__actor", "shipments")
         .first()
@@ -170,12 +192,12 @@ def _actions(order: Order) -> dict:
     }
 
 
-@login_required
-def seller_order_view(request: HttpRequest, code: str) -> HttpResponse:
-    order = _order_of_managed(request, code)
-    if order is None:
-        return _not_found(request)
-    return _render_order(request, order)
+@orders_page
+def order(request: HttpRequest, organisation: Organisation, code: str) -> HttpResponse:
+    found = _order_of([organisation], code)
+    if found is None:
+        return _not_found(request, organisation)
+    return _render_order(request, found)
 
 
 def _render_order(
@@ -190,7 +212,7 @@ def _render_order(
 ):
     return render(
         request,
-        "shop/seller/order.html",
+        "console/orders/order.html",
         {
             "order": order,
             "buyer_phone": display_phone(order.buyer_phone),
@@ -253,18 +275,18 @@ def _payment_action(request, order, action: str):
     return None
 
 
-@login_required
 @require_POST
-def seller_order_action(request: HttpRequest, code: str) -> HttpResponse:
+@orders_page
+def order_action(request: HttpRequest, organisation: Organisation, code: str) -> HttpResponse:
     """One status change (or the payment mark), by the service that owns it.
 
-    The order is looked up among the person's organisations' orders (another organisation's
-    code answers exactly like a code that does not exist); the service still decides whether
+    The order is looked up among the organisation's orders (another organisation's code
+    answers exactly like a code that does not exist); the service still decides whether
     she may change it, and a refusal by it gets the same answer too.
     """
-    order = _order_of_managed(request, code)
+    order = _order_of([organisation], code)
     if order is None:
-        return _not_found(request)
+        return _not_found(request, organisation)
     action = request.POST.get("action", "")
     try:
         if action in SIMPLE_ACTIONS:
@@ -293,22 +315,17 @@ def seller_order_action(request: HttpRequest, code: str) -> HttpResponse:
         else:
             raise Http404
     except NotAllowed:  # no longer a manager since the lookup: the same answer as above
-        return _not_found(request)
+        return _not_found(request, organisation)
     except OrderError as error:
         messages.error(request, error.message)
-        return redirect("shop:seller_order", code=code)
+        return redirect("console:order", slug=organisation.slug, code=code)
     messages.success(request, _("Order %(code)s is updated.") % {"code": code})
-    return redirect("shop:seller_order", code=code)
+    return redirect("console:order", slug=organisation.slug, code=code)
 
 
-@login_required
-def packing_list(request: HttpRequest) -> HttpResponse:
+@orders_page
+def packing_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """Confirmed orders of one managed organisation, ready to print and pack."""
-    organisations = list(_managed(request))
-    if not organisations:
-        return _refused(request, _("Only managers of a cooperative can see its orders."))
-    slug = request.GET.get("org")
-    organisation = next((o for o in organisations if o.slug == slug), organisations[0])
     orders = list(seller_orders(organisation.pk, S.CONFIRMED).order_by("created_at", "pk"))
     # 1 query: the lot proposed for each line not yet given one (first to expire, units left).
     proposals = lot_proposals(line for order in orders for line in order.lines.all())
@@ -322,38 +339,33 @@ def packing_list(request: HttpRequest) -> HttpResponse:
             entry[1] += line.quantity
     return render(
         request,
-        "shop/seller/packing_list.html",
+        "console/orders/packing_list.html",
         {
             "organisation": organisation,
-            "organisations": organisations,
+            "organisations": request.organisations,
             "orders": orders,
             "totals": sorted(totals.items()),
         },
     )
 
 
-@login_required
-def stock_view(request: HttpRequest) -> HttpResponse:
+@orders_page
+def stock(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """The products of one managed organisation with a recount field each (the quantity
     counted becomes the stock; inventory.services writes the adjustment)."""
-    organisations = list(_managed(request))
-    if not organisations:
-        return _refused(request, _("Only managers of a cooperative can see its orders."))
-    slug = request.POST.get("org") or request.GET.get("org")
-    organisation = next((o for o in organisations if o.slug == slug), organisations[0])
     errors: dict[str, str] = {}
     if request.method == "POST":
         form = StockForm(request.POST)
         code = request.POST.get("product", "")
         product = (
             Product.objects.select_related("organisation")
-            .filter(code=code, organisation__in=organisations)
+            .filter(code=code, organisation=organisation)
             .first()
             if len(code) <= 20 and code.isprintable()
             else None
         )
         if product is None:  # no such product, or another organisation's: the same answer
-            return _not_found(request, NOT_FOUND_PRODUCT)
+            return _not_found(request, organisation, NOT_FOUND_PRODUCT)
         if form.is_valid():
             try:
                 stock_recount(
@@ -371,7 +383,7 @@ def stock_view(request: HttpRequest) -> HttpResponse:
                     _("Stock of %(product)s is now %(stock)s.")
                     % {"product": product.name, "stock": form.cleaned_data["stock"]},
                 )
-                return redirect(f"{request.path}?org={organisation.slug}")
+                return redirect("console:stock", slug=organisation.slug)
         else:
             errors[code] = str(next(iter(form.errors.values()))[0])
     # 1 query: the products with what is still available (stock minus active holds).
@@ -380,12 +392,64 @@ def stock_view(request: HttpRequest) -> HttpResponse:
     ).order_by("name")
     return render(
         request,
-        "shop/seller/stock.html",
+        "console/stock.html",
         {
             "organisation": organisation,
-            "organisations": organisations,
+            "organisations": request.organisations,
             "products": products,
             "errors": errors,
         },
         status=400 if errors else 200,
     )
+
+
+# --- the old addresses (/manage/orders/…), kept for bookmarks ----------------------------
+
+
+def _chosen(request: HttpRequest):
+    """The organisation `?org=` named among those she manages, else the first; None if none."""
+    organisations = list(_managed(request))
+    slug = request.GET.get("org")
+    first = organisations[0] if organisations else None
+    return next((o for o in organisations if o.slug == slug), first)
+
+
+def _moved(request: HttpRequest, name: str, keep: tuple[str, ...] = ()) -> HttpResponse:
+    organisation = _chosen(request)
+    if organisation is None:
+        return _refused(request, ONLY_MANAGERS)
+    url = reverse(name, kwargs={"slug": organisation.slug})
+    query = request.GET.copy()
+    for key in list(query):
+        if key not in keep:
+            del query[key]
+    return redirect(f"{url}?{query.urlencode()}" if query else url)
+
+
+@login_required
+def old_orders(request: HttpRequest) -> HttpResponse:
+    """/manage/orders/[?org=…&status=…] → the organisation's orders (the first she manages)."""
+    return _moved(request, "console:orders", keep=("status", "page"))
+
+
+@login_required
+def old_packing_list(request: HttpRequest) -> HttpResponse:
+    return _moved(request, "console:packing_list")
+
+
+@login_required
+def old_stock(request: HttpRequest) -> HttpResponse:
+    return _moved(request, "console:stock")
+
+
+@login_required
+def old_order(request: HttpRequest, code: str) -> HttpResponse:
+    """/manage/orders/<code>/ → the order under its seller, if she manages it; else the same
+    not-found answer as the new address gives (in her first organisation's console)."""
+    organisations = list(_managed(request))
+    if not organisations:
+        return _refused(request, ONLY_MANAGERS)
+    found = _order_of(organisations, code)
+    if found is None:
+        return _not_found(request, organisations[0])
+    return redirect("console:order", slug=found.seller.slug, code=found.code)

@@ -1,14 +1,13 @@
-"""The public organisation page and the manager console (organisation, bank account, members).
+"""The console's organisation pages: the organisations I manage, an organisation's overview,
+its details and bank account, its members and invitations, its certificates and improvements.
 
 Views are thin: forms read input, services in orgs.services decide and write.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,92 +16,32 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from hoaban.accounts import access
-from hoaban.accounts.access import can_view_private_files
-from hoaban.core.errors import ServiceError, form_error  # noqa: F401 - the views' one helper
-from hoaban.core.uploads import private_file_response
-from hoaban.places.forms import picker_initial, wants_communes
-
-from . import invitations, services
-from .forms import (
+from hoaban.catalog.models import ProductEvent
+from hoaban.core.errors import ServiceError, form_error
+from hoaban.orgs import invitations, services
+from hoaban.orgs.forms import (
     BankAccountForm,
     CertificateForm,
     ImprovementForm,
     InPersonForm,
     InvitationForm,
-    JoinForm,
     OrganisationForm,
 )
-from .models import Certificate, Improvement, Invitation, Membership, Organisation
+from hoaban.orgs.models import Certificate, Improvement, Invitation, Membership, Organisation
+from hoaban.places.forms import picker_initial, wants_communes
 
-ORGANISATION_RELATED = ("commune__province", "commune__former_province")
+from .pages import ORGANISATION_RELATED, console_context, console_page
 
-
-# --- public -----------------------------------------------------------------------------
-
-
-def certificate_scan(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """A certificate's scan, always as a download: to whom accounts.access allows, or to
-    anyone once the manager published it. Everyone else gets the same 404 as for a scan that
-    does not exist (no hint that it does)."""
-    certificate = get_object_or_404(
-        Certificate.objects.select_related("organisation__commune"),
-        pk=pk,
-        organisation__slug=slug,
-    )
-    organisation = certificate.organisation
-    published = certificate.is_scan_public and organisation.is_active
-    if not certificate.scan or not (
-        published or can_view_private_files(request.user, organisation)
-    ):
-        raise Http404
-    return private_file_response(
-        certificate.scan, download_name=f"{organisation.slug}-{certificate.kind}-{certificate.pk}"
-    )
+RECENT_EVENTS = 10
 
 
-# --- manager console: access ------------------------------------------------------------
-
-
-def refused(request: HttpRequest, error: ServiceError) -> HttpResponse:
-    return render(request, "orgs/manage/refused.html", {"message": error.message}, status=403)
-
-
-def console_page(view):
-    """Login required; `slug` → organisation. Reading needs a manager or a programme officer of
-    the province; POST needs a manager. Refusals are a 403 page saying why."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, slug: str, *args, **kwargs) -> HttpResponse:
-        organisation = get_object_or_404(
-            Organisation.objects.select_related(*ORGANISATION_RELATED), slug=slug
-        )
-        check = access.require_manager if request.method == "POST" else access.require_viewer
-        try:
-            check(request.user, organisation)
-        except ServiceError as error:
-            return refused(request, error)
-        request.can_edit = access.manages(request.user, organisation)
-        return view(request, organisation, *args, **kwargs)
-
-    return wrapper
-
-
-def console_context(request: HttpRequest, organisation: Organisation, section: str, **extra):
-    return {
-        "organisation": organisation,
-        "can_edit": getattr(request, "can_edit", False),
-        "section": section,
-        **extra,
-    }
-
-
-# --- manager console: pages -------------------------------------------------------------
+# --- pages ------------------------------------------------------------------------------
 
 
 @login_required
-def manage_home(request: HttpRequest) -> HttpResponse:
-    """The organisations I manage (and, for programme officers, those I may look at)."""
+def home(request: HttpRequest) -> HttpResponse:
+    """The organisations I manage (and, for programme officers, those I may look at); with
+    only one, her console at once."""
     managed = set(access.managed_organisations(request.user).values_list("pk", flat=True))
     organisations = (
         access.viewable_organisations(request.user)
@@ -111,7 +50,36 @@ def manage_home(request: HttpRequest) -> HttpResponse:
         .order_by("name")
     )
     rows = [(org, org.pk in managed) for org in organisations]
-    return render(request, "orgs/manage/home.html", {"rows": rows})
+    if len(rows) == 1:
+        return redirect("console:overview", slug=rows[0][0].slug)
+    return render(request, "console/home.html", {"rows": rows})
+
+
+# --- overview ---------------------------------------------------------------------------
+
+
+@console_page
+def overview(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    counts = Organisation.objects.filter(pk=organisation.pk).aggregate(
+        members=Count("memberships", distinct=True),
+        products=Count("products", distinct=True),
+    )
+    # Who changed what lately: the organisation's own events and its products'.
+    events = sorted(
+        [
+            *organisation.events.select_related("actor")[:RECENT_EVENTS],
+            *ProductEvent.objects.filter(product__organisation=organisation).select_related(
+                "actor", "product"
+            )[:RECENT_EVENTS],
+        ],
+        key=lambda event: event.at,
+        reverse=True,
+    )[:RECENT_EVENTS]
+    return render(
+        request,
+        "console/organisation.html",
+        console_context(request, organisation, "overview", counts=counts, events=events),
+    )
 
 
 @console_page
@@ -129,12 +97,12 @@ def organisation_edit(request: HttpRequest, organisation: Organisation) -> HttpR
                 form_error(form, error)
             else:
                 messages.success(request, _("Saved."))
-                return redirect("catalog:manage_organisation", slug=organisation.slug)
+                return redirect("console:overview", slug=organisation.slug)
     else:
         form = OrganisationForm(initial=OrganisationForm.initial_for(organisation))
     return render(
         request,
-        "orgs/manage/form.html",
+        "console/form.html",
         console_context(
             request,
             organisation,
@@ -159,7 +127,7 @@ def bank_edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
                 form_error(form, error)
             else:
                 messages.success(request, _("Bank account saved."))
-                return redirect("catalog:manage_organisation", slug=organisation.slug)
+                return redirect("console:overview", slug=organisation.slug)
     else:
         form = BankAccountForm(
             initial={
@@ -170,7 +138,7 @@ def bank_edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
         )
     return render(
         request,
-        "orgs/manage/form.html",
+        "console/form.html",
         console_context(
             request,
             organisation,
@@ -207,7 +175,7 @@ def _members_page(
     ]
     return render(
         request,
-        "orgs/manage/members.html",
+        "console/members.html",
         console_context(
             request,
             organisation,
@@ -247,7 +215,7 @@ def members(request: HttpRequest, organisation: Organisation) -> HttpResponse:
             form_error(form, error)
         else:
             messages.success(request, str(INVITATION_SENT))
-            return redirect("orgs:members", slug=organisation.slug)
+            return redirect("console:members", slug=organisation.slug)
     response = _members_page(request, organisation, invite_form=form, status=status)
     if status == 429:
         response["Retry-After"] = "3600"
@@ -272,7 +240,7 @@ def member_confirm(request: HttpRequest, organisation: Organisation) -> HttpResp
             else:
                 text = _("%(name)s is already a member.")
             messages.success(request, text % {"name": membership.user.full_name})
-            return redirect("orgs:members", slug=organisation.slug)
+            return redirect("console:members", slug=organisation.slug)
     # A password field is never rendered with its value: the password does not come back.
     return _members_page(request, organisation, in_person_form=form)
 
@@ -283,7 +251,7 @@ def invitation_withdraw(request: HttpRequest, organisation: Organisation, pk: in
     invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
     invitations.invitation_withdraw(invitation=invitation, by=request.user)
     messages.success(request, _("The invitation was withdrawn: its code no longer works."))
-    return redirect("orgs:members", slug=organisation.slug)
+    return redirect("console:members", slug=organisation.slug)
 
 
 def _membership(organisation: Organisation, pk: int) -> Membership:
@@ -304,7 +272,7 @@ def member_remove(request: HttpRequest, organisation: Organisation, pk: int) -> 
         messages.success(
             request, _("%(name)s is no longer a member.") % {"name": membership.user.full_name}
         )
-    return redirect("orgs:members", slug=organisation.slug)
+    return redirect("console:members", slug=organisation.slug)
 
 
 @require_POST
@@ -328,7 +296,7 @@ def certificate_scan_public(
             messages.success(request, _("Anyone can now download this scan."))
         else:
             messages.success(request, _("Only your managers and programme officers see this scan."))
-    return redirect("orgs:records", slug=organisation.slug)
+    return redirect("console:records", slug=organisation.slug)
 
 
 @console_page
@@ -347,7 +315,7 @@ def records(request: HttpRequest, organisation: Organisation) -> HttpResponse:
                 form_error(certificate_form, error)
             else:
                 messages.success(request, _("Certificate added."))
-                return redirect("orgs:records", slug=organisation.slug)
+                return redirect("console:records", slug=organisation.slug)
     elif request.method == "POST":
         improvement_form = ImprovementForm(request.POST, prefix="improvement")
         if improvement_form.is_valid():
@@ -359,7 +327,7 @@ def records(request: HttpRequest, organisation: Organisation) -> HttpResponse:
                 form_error(improvement_form, error)
             else:
                 messages.success(request, _("Improvement recorded."))
-                return redirect("orgs:records", slug=organisation.slug)
+                return redirect("console:records", slug=organisation.slug)
     today = timezone.localdate()
     certificates = [
         (certificate, certificate.is_valid_on(today))
@@ -367,7 +335,7 @@ def records(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     ]
     return render(
         request,
-        "orgs/manage/records.html",
+        "console/records.html",
         console_context(
             request,
             organisation,
@@ -378,51 +346,3 @@ def records(request: HttpRequest, organisation: Organisation) -> HttpResponse:
             improvement_form=improvement_form,
         ),
     )
-
-
-# --- a member's own page ----------------------------------------------------------------
-
-
-@login_required
-def my_memberships(request: HttpRequest) -> HttpResponse:
-    """The organisations I belong to, and whether my first name shows on their trace pages."""
-    if request.method == "POST":
-        membership = get_object_or_404(
-            Membership.objects.select_related("organisation", "user"),
-            pk=request.POST.get("membership"),
-            user=request.user,
-        )
-        show = request.POST.get("show") == "1"
-        services.membership_show_name_set(membership=membership, show=show, by=request.user)
-        if show:
-            messages.success(request, _("Your first name will be shown on trace pages."))
-        else:
-            messages.success(request, _("Your name will not be shown on trace pages."))
-        return redirect("orgs:my_memberships")
-    memberships = (
-        Membership.objects.filter(user=request.user)
-        .select_related("organisation__commune__province")
-        .order_by("organisation__name")
-    )
-    return render(request, "orgs/my_memberships.html", {"memberships": memberships})
-
-
-@login_required
-def join(request: HttpRequest) -> HttpResponse:
-    """Join a cooperative with the code received by SMS or Zalo (logged in with that phone)."""
-    form = JoinForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            membership, created = invitations.invitation_accept(
-                user=request.user, code=form.cleaned_data["code"]
-            )
-        except ServiceError as error:
-            form_error(form, error)
-        else:
-            if created:
-                text = _("Welcome! You are now a member of %(organisation)s.")
-            else:
-                text = _("You are already a member of %(organisation)s.")
-            messages.success(request, text % {"organisation": membership.organisation.name})
-            return redirect("orgs:my_memberships")
-    return render(request, "orgs/join.html", {"form": form}, status=400 if form.errors else 200)

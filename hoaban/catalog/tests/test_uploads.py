@@ -30,7 +30,7 @@ def product(manager):
 
 def images_url(product) -> str:
     return reverse(
-        "catalog:product_images",
+        "console:product_images",
         kwargs={"slug": product.organisation.slug, "code": product.code},
     )
 

@@ -36,7 +36,7 @@ def logged_in(client, manager):
 
 
 def manage_url(name: str, manager, **kwargs) -> str:
-    return reverse(f"catalog:{name}", kwargs={"slug": manager.organisation.slug, **kwargs})
+    return reverse(f"console:{name}", kwargs={"slug": manager.organisation.slug, **kwargs})
 
 
 # --- lot trace page ---------------------------------------------------------------------
@@ -172,7 +172,7 @@ def test_product_edit_stock_and_publish(logged_in, manager):
 
     edit = logged_in.get(manage_url("product_edit", manager, code=product.code))
     recount = reverse(
-        "storefront:product_stock",
+        "console:product_stock",
         kwargs={"slug": manager.organisation.slug, "code": product.code},
     )
     stock = logged_in.post(recount, {"stock": "40"})

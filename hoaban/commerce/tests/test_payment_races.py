@@ -139,7 +139,7 @@ def test_console_cancel_racing_console_paid_never_answers_500(reference_data):
 
     for _round in range(10):
         order = place([(rice, UNITS)], payment="vietqr").orders[0]
-        url = reverse("shop:seller_order_action", args=[order.code])
+        url = reverse("console:order_action", args=[order.seller.slug, order.code])
 
         outcomes = race(
             partial(post_status, clients[0], url, {"action": "cancel", "reason": "race"}),

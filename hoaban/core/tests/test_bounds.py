@@ -18,6 +18,7 @@ from hoaban.commerce.errors import InvalidOrder
 from hoaban.commerce.models import IdempotencyRecord, Order, StockReservation
 from hoaban.commerce.services import DeliveryInput, placement
 from hoaban.commerce.tests.builders import place, product
+from hoaban.console.forms import StockForm as ShopStockForm
 from hoaban.core import bounds
 from hoaban.core.errors import ServiceError
 from hoaban.inventory import services as inventory_services
@@ -26,7 +27,6 @@ from hoaban.orgs.forms import ImprovementForm
 from hoaban.orgs.models import Improvement
 from hoaban.orgs.tests.factories import ManagerFactory
 from hoaban.orgs.tests.helpers import in_both_languages
-from hoaban.storefront.shop_forms import StockForm as ShopStockForm
 
 pytestmark = pytest.mark.django_db
 

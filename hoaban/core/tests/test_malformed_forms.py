@@ -177,10 +177,10 @@ FORMS = [
     ),
     Form(
         "shop stock",
-        lambda w: "/manage/orders/stock/",
-        lambda w: {"org": w.slug, "product": "MD05", "stock": "40"},
+        lambda w: f"/manage/{w.slug}/stock/",
+        lambda w: {"product": "MD05", "stock": "40"},
         "manager",
-        {"stock": HUGE + WRONG + NUL, "org": NUL},
+        {"stock": HUGE + WRONG + NUL, "product": NUL},
     ),
     Form(
         "lot",
@@ -476,6 +476,11 @@ PAGES_WITH_QUERIES = [
     "/manage/orders/?page={}",
     "/manage/orders/packing/?org={}",
     "/manage/orders/stock/?org={}",
+    "/manage/htx-na-ri/orders/?status={}",
+    "/manage/htx-na-ri/orders/?page={}",
+    "/manage/htx-na-ri/orders/packing/?x={}",
+    "/manage/htx-na-ri/stock/?x={}",
+    "/manage/orders/{}/",
     "/manage/htx-na-ri/products/?page={}",
     "/manage/htx-na-ri/lots/?page={}",
 ]

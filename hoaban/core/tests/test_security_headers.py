@@ -78,8 +78,8 @@ def test_every_inline_tag_on_the_main_pages_carries_the_responses_nonce(client):
     ]
     manager_pages = [
         reverse("accounts:profile"),
-        reverse("catalog:product_images", args=[product.organisation.slug, product.code]),
-        reverse("shop:packing_list"),
+        reverse("console:product_images", args=[product.organisation.slug, product.code]),
+        reverse("console:packing_list", args=[product.organisation.slug]),
     ]
 
     for index, url in enumerate(pages + manager_pages):

@@ -27,7 +27,7 @@ def logged_in(client, manager):
 
 def url(name, product, **kwargs):
     return reverse(
-        f"storefront:{name}",
+        f"console:{name}",
         kwargs={"slug": product.organisation.slug, "code": product.code, **kwargs},
     )
 
@@ -84,8 +84,8 @@ def test_the_shop_stock_page_recount_writes_an_adjustment(logged_in, manager):
     product = ProductFactory(organisation=manager.organisation, stock=5)
 
     response = logged_in.post(
-        reverse("shop:seller_stock"),
-        {"org": manager.organisation.slug, "product": product.code, "stock": "2", "note": "hỏng"},
+        reverse("console:stock", args=[manager.organisation.slug]),
+        {"product": product.code, "stock": "2", "note": "hỏng"},
     )
 
     product.refresh_from_db()
@@ -112,8 +112,8 @@ def test_a_shop_page_recount_below_what_orders_hold_is_refused(
     before = moves(product)
 
     response = in_language(logged_in, language).post(
-        reverse("shop:seller_stock"),
-        {"org": manager.organisation.slug, "product": product.code, "stock": "3"},
+        reverse("console:stock", args=[manager.organisation.slug]),
+        {"product": product.code, "stock": "3"},
     )
 
     product.refresh_from_db()
@@ -140,7 +140,7 @@ def test_another_organisations_movements_are_not_found(logged_in, manager):
 
     response = logged_in.get(
         reverse(
-            "storefront:product_movements",
+            "console:product_movements",
             kwargs={"slug": manager.organisation.slug, "code": theirs.code},
         )
     )
@@ -172,7 +172,7 @@ def test_the_movements_page_costs_the_same_for_n_and_2n_movements(
 
 
 def test_the_movements_page_is_paginated(logged_in, manager, monkeypatch):
-    from hoaban.storefront import console_stock as views
+    from hoaban.console import stock as views
 
     monkeypatch.setattr(views, "MOVEMENTS_PER_PAGE", 3)
     product = ProductFactory(organisation=manager.organisation, stock=0)

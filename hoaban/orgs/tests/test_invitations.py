@@ -357,7 +357,7 @@ def invite_page(client, django_capture_on_commit_callbacks):
     """Post the invitation form (the SMS goes at once), then load the page the manager sees."""
 
     def post(organisation, phone="0971 234 567", **extra):
-        url = reverse("orgs:members", kwargs={"slug": organisation.slug})
+        url = reverse("console:members", kwargs={"slug": organisation.slug})
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 url, {"phone": phone, "role": "member", "channel": "sms", **extra}
@@ -418,7 +418,7 @@ def test_a_consent_box_posted_by_a_manager_is_ignored(client, outbox, invite_pag
     invite_page(organisation, show_name_publicly="on")
     membership, _created = invitations.invitation_accept(user=person, code=sent_code(outbox))
     here = client.post(
-        reverse("orgs:member_confirm", kwargs={"slug": organisation.slug}),
+        reverse("console:member_confirm", kwargs={"slug": organisation.slug}),
         {
             "here-phone": "0981 234 567",
             "here-password": "hoaban-test",
@@ -429,7 +429,7 @@ def test_a_consent_box_posted_by_a_manager_is_ignored(client, outbox, invite_pag
     )
     UserFactory(phone="+84981234567")  # (created after: the first try failed, see below)
     here_again = client.post(
-        reverse("orgs:member_confirm", kwargs={"slug": organisation.slug}),
+        reverse("console:member_confirm", kwargs={"slug": organisation.slug}),
         {
             "here-phone": "0981 234 567",
             "here-password": "hoaban-test",
@@ -450,7 +450,7 @@ def test_a_consent_box_posted_by_a_manager_is_ignored(client, outbox, invite_pag
     assert (
         "show-name"
         not in client.get(
-            reverse("orgs:members", kwargs={"slug": organisation.slug})
+            reverse("console:members", kwargs={"slug": organisation.slug})
         ).content.decode()
     )
 
@@ -467,12 +467,12 @@ def test_the_members_page_lists_waiting_invitations_masked_and_withdraws_one(
     )
     mine = Invitation.objects.get(organisation=organisation)
 
-    page = client.get(reverse("orgs:members", kwargs={"slug": organisation.slug}))
+    page = client.get(reverse("console:members", kwargs={"slug": organisation.slug}))
     forged = client.post(
-        reverse("orgs:invitation_withdraw", kwargs={"slug": organisation.slug, "pk": theirs.pk})
+        reverse("console:invitation_withdraw", kwargs={"slug": organisation.slug, "pk": theirs.pk})
     )
     withdrawn = client.post(
-        reverse("orgs:invitation_withdraw", kwargs={"slug": organisation.slug, "pk": mine.pk})
+        reverse("console:invitation_withdraw", kwargs={"slug": organisation.slug, "pk": mine.pk})
     )
 
     html = page.content.decode()
@@ -504,7 +504,7 @@ def test_the_throttled_page_answers_429_with_the_message(client, settings, outbo
 
 def _confirm(client, organisation, phone, password):
     return client.post(
-        reverse("orgs:member_confirm", kwargs={"slug": organisation.slug}),
+        reverse("console:member_confirm", kwargs={"slug": organisation.slug}),
         {"here-phone": phone, "here-password": password, "here-role": "member"},
     )
 
@@ -611,7 +611,7 @@ def test_the_members_page_costs_the_same_queries_however_many_members_and_invita
     for i in range(n):
         invite(organisation, manager, phone=f"+849712345{i:02d}")
     client.force_login(manager)
-    url = reverse("orgs:members", kwargs={"slug": organisation.slug})
+    url = reverse("console:members", kwargs={"slug": organisation.slug})
     client.get(url)  # warm the session and the caches
 
     # session + user + organisation + may-view + may-change + members (joined with their

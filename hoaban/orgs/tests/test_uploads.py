@@ -59,7 +59,7 @@ def private_root():
 
 
 def records_url(organisation) -> str:
-    return reverse("orgs:records", kwargs={"slug": organisation.slug})
+    return reverse("console:records", kwargs={"slug": organisation.slug})
 
 
 def scan_url(certificate) -> str:
@@ -258,7 +258,7 @@ def test_a_published_scan_downloads_for_anyone_and_shows_on_the_public_page(clie
 
     published = client.post(
         reverse(
-            "orgs:certificate_scan_public",
+            "console:certificate_scan_public",
             kwargs={"slug": manager.organisation.slug, "pk": certificate.pk},
         ),
         {"public": "1"},
@@ -302,7 +302,7 @@ def test_the_scan_can_be_published_in_the_form_and_made_private_again(client):
     assert certificate.is_scan_public is True
     client.post(
         reverse(
-            "orgs:certificate_scan_public",
+            "console:certificate_scan_public",
             kwargs={"slug": manager.organisation.slug, "pk": certificate.pk},
         ),
         {"public": "0"},
@@ -319,7 +319,7 @@ def test_only_a_manager_may_publish_a_scan(client):
 
     response = client.post(
         reverse(
-            "orgs:certificate_scan_public",
+            "console:certificate_scan_public",
             kwargs={"slug": certificate.organisation.slug, "pk": certificate.pk},
         ),
         {"public": "1"},

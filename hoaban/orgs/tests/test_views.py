@@ -79,7 +79,7 @@ def test_organisation_page_query_count_does_not_grow_with_products(
 def test_the_console_needs_a_login(client):
     organisation = OrganisationFactory()
 
-    response = client.get(reverse("orgs:members", kwargs={"slug": organisation.slug}))
+    response = client.get(reverse("console:members", kwargs={"slug": organisation.slug}))
 
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
@@ -87,13 +87,27 @@ def test_the_console_needs_a_login(client):
 
 def test_manage_home_lists_only_my_organisations(client):
     mine = OrganisationFactory(name="HTX Của Tôi")
+    also_mine = OrganisationFactory(name="HTX Cũng Của Tôi")
+    OrganisationFactory(name="HTX Người Khác")
+    manager = ManagerFactory(organisation=mine).user
+    ManagerFactory(organisation=also_mine, user=manager)
+    client.force_login(manager)
+
+    html = client.get(reverse("console:home")).content.decode()
+
+    assert "HTX Của Tôi" in html and "HTX Cũng Của Tôi" in html
+    assert "HTX Người Khác" not in html
+
+
+def test_manage_home_goes_straight_to_her_only_organisation(client):
+    mine = OrganisationFactory(name="HTX Của Tôi")
     OrganisationFactory(name="HTX Người Khác")
     client.force_login(ManagerFactory(organisation=mine).user)
 
-    html = client.get(reverse("orgs:manage_home")).content.decode()
+    response = client.get(reverse("console:home"))
 
-    assert "HTX Của Tôi" in html
-    assert "HTX Người Khác" not in html
+    assert response.status_code == 302
+    assert response["Location"] == f"/manage/{mine.slug}/"
 
 
 def test_a_manager_editing_another_organisation_gets_a_clear_refusal_and_nothing_changes(
@@ -105,7 +119,7 @@ def test_a_manager_editing_another_organisation_gets_a_clear_refusal_and_nothing
     before = Organisation.objects.filter(pk=theirs.pk).values().get()
 
     response = client.post(
-        reverse("orgs:organisation_edit", kwargs={"slug": theirs.slug}),
+        reverse("console:organisation_edit", kwargs={"slug": theirs.slug}),
         {
             "name": "Đã đổi",
             "kind": "coop",
@@ -125,7 +139,7 @@ def test_the_refusal_is_in_english_for_english_readers(client):
 
     with translation.override("en"):
         client.cookies["hoaban_language"] = "en"
-        response = client.post(reverse("orgs:bank_edit", kwargs={"slug": theirs.slug}), {})
+        response = client.post(reverse("console:bank_edit", kwargs={"slug": theirs.slug}), {})
 
     assert response.status_code == 403
     assert "You do not manage this organisation" in response.content.decode()
@@ -138,7 +152,7 @@ def test_an_officer_of_the_province_may_look_but_not_change(client):
         user=officer, kind=Role.Kind.OFFICER, granted_by_system="test"
     ).provinces.add(Province.objects.get(code=19))
     client.force_login(officer)
-    url = reverse("orgs:members", kwargs={"slug": organisation.slug})
+    url = reverse("console:members", kwargs={"slug": organisation.slug})
 
     looked = client.get(url)
     tried = client.post(url, {"phone": "0971234567", "role": "member", "channel": "sms"})
@@ -152,7 +166,7 @@ def test_an_officer_of_the_province_may_look_but_not_change(client):
 def test_organisation_edit_saves_story_and_commune(client):
     organisation = OrganisationFactory()
     client.force_login(ManagerFactory(organisation=organisation).user)
-    url = reverse("orgs:organisation_edit", kwargs={"slug": organisation.slug})
+    url = reverse("console:organisation_edit", kwargs={"slug": organisation.slug})
 
     page = client.get(url)
     response = client.post(
@@ -180,7 +194,7 @@ def test_bank_form_shows_the_error_and_saves_nothing(client):
     client.force_login(ManagerFactory(organisation=organisation).user)
 
     response = client.post(
-        reverse("orgs:bank_edit", kwargs={"slug": organisation.slug}),
+        reverse("console:bank_edit", kwargs={"slug": organisation.slug}),
         {"bank_bin": "12ab", "bank_account": "123456", "bank_holder": "HTX"},
     )
 
@@ -196,11 +210,11 @@ def test_members_page_removes_a_member_and_offers_no_naming_button(client):
     membership = MembershipFactory(
         organisation=organisation, user=UserFactory(full_name="Triệu Thị Lan")
     )
-    members_url = reverse("orgs:members", kwargs={"slug": organisation.slug})
+    members_url = reverse("console:members", kwargs={"slug": organisation.slug})
 
     page = client.get(members_url).content.decode()
     removed = client.post(
-        reverse("orgs:member_remove", kwargs={"slug": organisation.slug, "pk": membership.pk})
+        reverse("console:member_remove", kwargs={"slug": organisation.slug, "pk": membership.pk})
     )
 
     assert "show-name" not in page and 'name="show"' not in page
@@ -214,7 +228,7 @@ def test_members_page_with_a_bad_phone_shows_the_message(client):
     client.force_login(ManagerFactory(organisation=organisation).user)
 
     response = client.post(
-        reverse("orgs:members", kwargs={"slug": organisation.slug}),
+        reverse("console:members", kwargs={"slug": organisation.slug}),
         {"phone": "123", "role": "member", "channel": "sms"},
     )
 
@@ -227,7 +241,7 @@ def test_members_page_with_a_bad_phone_shows_the_message(client):
 def test_records_page_adds_a_certificate_and_an_improvement(client):
     organisation = OrganisationFactory()
     client.force_login(ManagerFactory(organisation=organisation).user)
-    url = reverse("orgs:records", kwargs={"slug": organisation.slug})
+    url = reverse("console:records", kwargs={"slug": organisation.slug})
 
     certificate = client.post(
         url,
@@ -262,7 +276,7 @@ def test_records_page_refuses_an_expiry_before_the_issue_date(client):
     client.force_login(ManagerFactory(organisation=organisation).user)
 
     response = client.post(
-        reverse("orgs:records", kwargs={"slug": organisation.slug}),
+        reverse("console:records", kwargs={"slug": organisation.slug}),
         {
             "certificate-kind": "vietgap",
             "certificate-issued_on": "2025-03-01",

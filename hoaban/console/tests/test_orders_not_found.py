@@ -51,6 +51,10 @@ def manager(client):
     return user
 
 
+def mine(user) -> str:
+    return user.memberships.get().organisation.slug
+
+
 def unused_code(theirs) -> str:
     return "HB-ZZZZZ" if theirs.code != "HB-ZZZZZ" else "HB-YYYYY"
 
@@ -79,8 +83,12 @@ def test_every_action_answers_the_same_for_a_missing_and_a_forbidden_code(
 ):
     client.cookies["hoaban_language"] = language
 
-    forbidden = client.post(reverse("shop:seller_order_action", args=[theirs.code]), data)
-    missing = client.post(reverse("shop:seller_order_action", args=[unused_code(theirs)]), data)
+    forbidden = client.post(
+        reverse("console:order_action", args=[mine(manager), theirs.code]), data
+    )
+    missing = client.post(
+        reverse("console:order_action", args=[mine(manager), unused_code(theirs)]), data
+    )
 
     for response in (forbidden, missing):
         assert response.status_code == 404
@@ -97,8 +105,8 @@ def test_every_action_answers_the_same_for_a_missing_and_a_forbidden_code(
 def test_the_order_page_answers_the_same_for_a_missing_and_a_forbidden_code(
     client, manager, theirs
 ):
-    forbidden = client.get(reverse("shop:seller_order", args=[theirs.code]))
-    missing = client.get(reverse("shop:seller_order", args=[unused_code(theirs)]))
+    forbidden = client.get(reverse("console:order", args=[mine(manager), theirs.code]))
+    missing = client.get(reverse("console:order", args=[mine(manager), unused_code(theirs)]))
 
     for response in (forbidden, missing):
         assert response.status_code == 404
@@ -111,8 +119,12 @@ def test_stock_of_a_missing_and_a_forbidden_product_answers_the_same(client, man
     other = ProductFactory(stock=4)
     form = {"stock": 99}
 
-    forbidden = client.post(reverse("shop:seller_stock"), {**form, "product": other.code})
-    missing = client.post(reverse("shop:seller_stock"), {**form, "product": "ZZ-NONE"})
+    forbidden = client.post(
+        reverse("console:stock", args=[mine(manager)]), {**form, "product": other.code}
+    )
+    missing = client.post(
+        reverse("console:stock", args=[mine(manager)]), {**form, "product": "ZZ-NONE"}
+    )
 
     for response in (forbidden, missing):
         assert response.status_code == 404
@@ -123,14 +135,15 @@ def test_stock_of_a_missing_and_a_forbidden_product_answers_the_same(client, man
     assert Product.objects.get(pk=other.pk).stock == 4
 
 
-@pytest.mark.parametrize("url_name", ["shop:seller_orders", "shop:packing_list"])
+@pytest.mark.parametrize("url_name", ["console:orders", "console:packing_list", "console:stock"])
 def test_another_cooperatives_slug_shows_the_same_as_a_slug_that_does_not_exist(
     client, manager, theirs, url_name
 ):
-    forbidden = client.get(reverse(url_name), {"org": theirs.seller.slug})
-    missing = client.get(reverse(url_name), {"org": "no-such-cooperative"})
+    forbidden = client.get(reverse(url_name, args=[theirs.seller.slug]))
+    missing = client.get(reverse(url_name, args=["no-such-cooperative"]))
 
-    assert forbidden.status_code == missing.status_code == 200
+    assert forbidden.status_code == missing.status_code == 403
+    assert "Chỉ người quản lý" in forbidden.content.decode()
     # These pages echo the address asked for in the language switch (the asker's own text).
     echo = re.compile(r'name="next" value="[^"]*"')
     assert echo.sub("", same_page(forbidden.content.decode())) == echo.sub(
@@ -142,7 +155,9 @@ def test_another_cooperatives_slug_shows_the_same_as_a_slug_that_does_not_exist(
 @pytest.mark.parametrize("code", ["x" * 5000, "HB-\x00AAAA", "../../etc/passwd"])
 def test_strange_codes_answer_the_same_not_found(client, manager, code):
     response = client.post(
-        reverse("shop:seller_order_action", args=["placeholder"]).replace("placeholder", code),
+        reverse("console:order_action", args=[mine(manager), "placeholder"]).replace(
+            "placeholder", code
+        ),
         {"action": "confirm"},
     )
 

@@ -41,12 +41,13 @@ def order(seller):
 
 def act(client, order, action, **data):
     return client.post(
-        reverse("shop:seller_order_action", args=[order.code]), {"action": action, **data}
+        reverse("console:order_action", args=[order.seller.slug, order.code]),
+        {"action": action, **data},
     )
 
 
-def test_orders_page_needs_a_login(client):
-    response = client.get(reverse("shop:seller_orders"))
+def test_orders_page_needs_a_login(client, seller):
+    response = client.get(reverse("console:orders", args=[seller.slug]))
 
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"] or "login" in response["Location"]
@@ -55,21 +56,27 @@ def test_orders_page_needs_a_login(client):
 def test_manager_sees_the_orders_to_confirm(client, manager, order):
     client.force_login(manager)
 
-    html = client.get(reverse("shop:seller_orders"), {"status": "placed"}).content.decode()
+    html = client.get(reverse("console:orders", args=[order.seller.slug]), {"status": "placed"})
+    html = html.content.decode()
 
     assert order.code in html
     assert "Nguyễn Thị Lan" in html
 
 
 def test_orders_of_another_organisation_are_not_listed_nor_shown(client, order):
-    stranger = ManagerFactory().user
-    client.force_login(stranger)
+    stranger = ManagerFactory()
+    client.force_login(stranger.user)
+    hers = stranger.organisation.slug
 
-    listing = client.get(reverse("shop:seller_orders")).content.decode()
-    detail = client.get(reverse("shop:seller_order", args=[order.code]))
+    listing = client.get(reverse("console:orders", args=[hers])).content.decode()
+    detail = client.get(reverse("console:order", args=[hers, order.code]))
+    theirs = english(client).get(reverse("console:orders", args=[order.seller.slug]))
 
     assert order.code not in listing
     assert detail.status_code == 404
+    assert theirs.status_code == 403
+    assert "Only managers of a cooperative can see its orders." in theirs.content.decode()
+    assert order.code not in theirs.content.decode()
 
 
 def test_person_without_a_cooperative_is_refused(client, order):
@@ -77,7 +84,7 @@ def test_person_without_a_cooperative_is_refused(client, order):
 
     client.force_login(UserFactory())
 
-    response = english(client).get(reverse("shop:seller_orders"))
+    response = english(client).get(reverse("console:orders", args=[order.seller.slug]))
 
     assert response.status_code == 403
     assert "Only managers of a cooperative can see its orders." in response.content.decode()
@@ -94,7 +101,7 @@ def test_confirm_pack_ship_deliver_complete(client, manager, order):
 
     order.refresh_from_db()
     assert order.status == Order.Status.COMPLETED
-    assert response["Location"] == reverse("shop:seller_order", args=[order.code])
+    assert response["Location"] == reverse("console:order", args=[order.seller.slug, order.code])
     assert order.shipments.get().tracking_code == "VTP987"
     assert list(order.events.values_list("kind", flat=True)) == [
         "placed",
@@ -108,11 +115,12 @@ def test_confirm_pack_ship_deliver_complete(client, manager, order):
 
 
 def test_manager_of_another_organisation_is_refused_by_the_service(client, order):
-    stranger = ManagerFactory().user
-    client.force_login(stranger)
+    stranger = ManagerFactory()
+    client.force_login(stranger.user)
 
     response = english(client).post(
-        reverse("shop:seller_order_action", args=[order.code]), {"action": "confirm"}
+        reverse("console:order_action", args=[stranger.organisation.slug, order.code]),
+        {"action": "confirm"},
     )
 
     assert response.status_code == 404
@@ -126,7 +134,9 @@ def test_a_step_out_of_order_is_explained(client, manager, order):
     client.force_login(manager)
 
     response = english(client).post(
-        reverse("shop:seller_order_action", args=[order.code]), {"action": "complete"}, follow=True
+        reverse("console:order_action", args=[order.seller.slug, order.code]),
+        {"action": "complete"},
+        follow=True,
     )
 
     assert "it cannot become" in response.content.decode()
@@ -139,7 +149,8 @@ def test_cancel_needs_a_reason_and_gives_the_units_back(client, manager, order):
     act(client, order, "confirm")
 
     refused = english(client).post(
-        reverse("shop:seller_order_action", args=[order.code]), {"action": "cancel", "reason": ""}
+        reverse("console:order_action", args=[order.seller.slug, order.code]),
+        {"action": "cancel", "reason": ""},
     )
     act(client, order, "cancel", reason="Khách đổi ý")
 
@@ -165,7 +176,9 @@ def test_pickup_order_is_handed_over_without_shipping(client, manager, seller):
     act(client, order, "confirm")
     act(client, order, "pack")
 
-    page = client.get(reverse("shop:seller_order", args=[order.code])).content.decode()
+    page = client.get(
+        reverse("console:order", args=[order.seller.slug, order.code])
+    ).content.decode()
     act(client, order, "deliver")
 
     assert 'value="ship"' not in page
@@ -182,7 +195,7 @@ def test_packing_list_shows_confirmed_orders_and_totals(client, manager, seller)
     act(client, first, "confirm")
     act(client, second, "confirm")
 
-    html = client.get(reverse("shop:packing_list")).content.decode()
+    html = client.get(reverse("console:packing_list", args=[seller.slug])).content.decode()
 
     assert first.code in html and second.code in html
     assert waiting.code not in html
@@ -193,9 +206,7 @@ def test_stock_edit_calls_the_catalogue_service(client, manager, seller):
     item = ProductFactory(organisation=seller, stock=4)
     client.force_login(manager)
 
-    client.post(
-        reverse("shop:seller_stock"), {"org": seller.slug, "product": item.code, "stock": 25}
-    )
+    client.post(reverse("console:stock", args=[seller.slug]), {"product": item.code, "stock": 25})
 
     item.refresh_from_db()
     assert item.stock == 25
@@ -206,7 +217,7 @@ def test_negative_stock_is_refused(client, manager, seller):
     client.force_login(manager)
 
     response = english(client).post(
-        reverse("shop:seller_stock"), {"org": seller.slug, "product": item.code, "stock": -1}
+        reverse("console:stock", args=[seller.slug]), {"product": item.code, "stock": -1}
     )
 
     assert response.status_code == 400
@@ -220,7 +231,8 @@ def test_stock_of_another_organisation_is_refused(client, manager):
     client.force_login(manager)
 
     response = english(client).post(
-        reverse("shop:seller_stock"), {"product": other.code, "stock": 99}
+        reverse("console:stock", args=[manager.memberships.get().organisation.slug]),
+        {"product": other.code, "stock": 99},
     )
 
     assert response.status_code == 404
@@ -238,7 +250,7 @@ def test_order_list_query_count_does_not_grow(client, django_assert_num_queries,
     for _ in range(count):
         place([(goods[0], 1), (goods[1], 1)])
     client.force_login(manager)
-    url = reverse("shop:seller_orders")
+    url = reverse("console:orders", args=[seller.slug])
 
     # session, user, managed organisations, order count, orders (channel and commune joined),
     # their payments, their lines (with their lots joined).

@@ -37,13 +37,16 @@ def order(seller):
 def act(client, order, action, language="vi", **data):
     client.cookies["hoaban_language"] = language
     return client.post(
-        reverse("shop:seller_order_action", args=[order.code]), {"action": action, **data}
+        reverse("console:order_action", args=[order.seller.slug, order.code]),
+        {"action": action, **data},
     )
 
 
 def page(client, order, language="vi") -> str:
     client.cookies["hoaban_language"] = language
-    return client.get(reverse("shop:seller_order", args=[order.code])).content.decode()
+    return client.get(
+        reverse("console:order", args=[order.seller.slug, order.code])
+    ).content.decode()
 
 
 def rows(order):
@@ -204,7 +207,7 @@ def test_the_packing_list_shows_the_proposed_lot_and_the_order_page_lets_it_chan
     order = order_confirm(order=place([(rice, 2)]).orders[0], by=manager)
     client.force_login(manager)
 
-    packing = client.get(reverse("shop:packing_list")).content.decode()
+    packing = client.get(reverse("console:packing_list", args=[seller.slug])).content.decode()
     assert 'data-lot="L-OLD01"' in packing
     assert 'data-line-lot="L-OLD01"' in page(client, order)
 

@@ -1,8 +1,8 @@
 """The console's stock pages for one product: the recount (the quantity counted becomes the
 stock, the difference an adjustment written by inventory.services) and its movements.
 
-They sit in a channel app because they ask both inventory (the writes) and commerce (what
-orders hold) — catalog, below both, may not; they move with the console to its own app.
+They ask both inventory (the writes) and commerce (what orders hold), which the console, a
+channel, may import and catalog, below both, may not.
 """
 
 from django.contrib import messages
@@ -19,7 +19,8 @@ from hoaban.core.errors import ServiceError
 from hoaban.inventory.models import StockMovement
 from hoaban.inventory.services import stock_recount
 from hoaban.orgs.models import Organisation
-from hoaban.orgs.views import console_context, console_page
+
+from .pages import console_context, console_page
 
 MOVEMENTS_PER_PAGE = 50
 
@@ -53,7 +54,7 @@ def product_stock(request: HttpRequest, organisation: Organisation, code: str) -
             request,
             _("%(name)s: %(stock)s in stock.") % {"name": product.name, "stock": product.stock},
         )
-    return redirect("catalog:products", slug=organisation.slug)
+    return redirect("console:products", slug=organisation.slug)
 
 
 @console_page
@@ -72,6 +73,6 @@ def product_movements(request: HttpRequest, organisation: Organisation, code: st
     page = Paginator(rows, MOVEMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
-        "catalog/manage/movements.html",
+        "console/movements.html",
         console_context(request, organisation, "products", product=product, page=page),
     )

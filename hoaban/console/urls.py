@@ -1,0 +1,54 @@
+from django.urls import path
+
+from . import orders, organisation, products, stock
+
+app_name = "console"
+ORG = "manage/<slug:slug>/"
+PRODUCT = ORG + "products/<str:code>/"
+urlpatterns = [
+    path("manage/", organisation.home, name="home"),
+    # The old order addresses (before the console had the organisation in its address), kept
+    # for bookmarks; they come before ORG ("orders" is a reserved slug, orgs.slugs).
+    path("manage/orders/", orders.old_orders, name="old_orders"),
+    path("manage/orders/packing/", orders.old_packing_list, name="old_packing_list"),
+    path("manage/orders/stock/", orders.old_stock, name="old_stock"),
+    path("manage/orders/<str:code>/", orders.old_order, name="old_order"),
+    # The organisation
+    path(ORG, organisation.overview, name="overview"),
+    path(ORG + "edit/", organisation.organisation_edit, name="organisation_edit"),
+    path(ORG + "bank/", organisation.bank_edit, name="bank_edit"),
+    path(ORG + "members/", organisation.members, name="members"),
+    path(ORG + "members/<int:pk>/remove/", organisation.member_remove, name="member_remove"),
+    path(ORG + "members/confirm/", organisation.member_confirm, name="member_confirm"),
+    path(
+        ORG + "invitations/<int:pk>/withdraw/",
+        organisation.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path(ORG + "records/", organisation.records, name="records"),
+    path(
+        ORG + "records/<int:pk>/scan-public/",
+        organisation.certificate_scan_public,
+        name="certificate_scan_public",
+    ),
+    # Products and lots
+    path(ORG + "products/", products.products, name="products"),
+    path(ORG + "products/new/", products.product_create, name="product_create"),
+    path(PRODUCT, products.product_edit, name="product_edit"),
+    path(PRODUCT + "stock/", stock.product_stock, name="product_stock"),
+    path(PRODUCT + "movements/", stock.product_movements, name="product_movements"),
+    path(PRODUCT + "status/", products.product_status, name="product_status"),
+    path(PRODUCT + "images/", products.product_images, name="product_images"),
+    path(
+        PRODUCT + "images/<int:pk>/remove/",
+        products.product_image_remove,
+        name="product_image_remove",
+    ),
+    path(ORG + "lots/", products.lots, name="lots"),
+    # Orders and stock
+    path(ORG + "orders/", orders.orders, name="orders"),
+    path(ORG + "orders/packing/", orders.packing_list, name="packing_list"),
+    path(ORG + "orders/<str:code>/", orders.order, name="order"),
+    path(ORG + "orders/<str:code>/do/", orders.order_action, name="order_action"),
+    path(ORG + "stock/", orders.stock, name="stock"),
+]
