@@ -1,8 +1,8 @@
 """Words an organisation's web address (slug) may not be: the site's own addresses use them.
 
-An organisation's slug sits in `/org/<slug>/` and `/manage/<slug>/` today (and in the console's
-`/manage/<organisation>/…` next), beside fixed addresses such as `/manage/orders/`; an
-organisation called `orders` would hide the sellers' order list, one called `admin` would look
+An organisation's slug sits in `/org/<slug>/` and in the console's `/manage/<slug>/…`, beside
+fixed addresses such as `/manage/orders/` (the console's old order list, kept for bookmarks); an
+organisation called `orders` would hide those, one called `admin` would look
 like the site's own. RESERVED_SLUGS holds the first part of every address (and of every
 address beside a slug: `manage/orders`), the apps that are coming, and words a person would
 mistake for the site's own pages. hoaban/orgs/tests/test_slugs.py walks the URL resolver and
