@@ -19,7 +19,7 @@ from hoaban.places.forms import picker_initial, wants_communes
 
 from .pages import console_context, console_page
 
-# --- products ----------------------------------------------------------
+# --- products ------------------------------------------------------------------------------
 
 
 def _product(organisation: Organisation, code: str) -> Product:
@@ -168,7 +168,7 @@ def product_image_remove(
     return redirect("console:product_images", slug=organisation.slug, code=product.code)
 
 
-# --- lots --------------------------------------------------------------
+# --- lots ----------------------------------------------------------------------------------
 
 
 @console_page
