@@ -1,6 +1,6 @@
-"""The console's order pages under /manage/<organisation>/: orders to confirm, one order with
-its actions, a printable packing list, and stock per product; and the redirects from the old
-addresses under /manage/orders/ (bookmarks) to the new ones.
+"""The console's order pages under /manage/<organisation>/orders/: orders to confirm, one order
+with its actions and payments, a printable packing list (the stock page is in stock.py, the old
+/manage/orders/ addresses in old_addresses.py).
 
 Who may do what is decided by the commerce and catalogue services (a manager of the selling
 organisation); these views only refuse to *show* another organisation's orders: the
@@ -26,10 +26,9 @@ from django.views.decorators.http import require_POST
 
 from hoaban.accounts.access import managed_organisations
 from hoaban.accounts.phone import display_phone
-from hoaban.catalog.models import Product
 from hoaban.commerce.errors import NotAllowed, OrderError
 from hoaban.commerce.models import Order, Payment
-from hoaban.commerce.queries import seller_orders, with_available
+from hoaban.commerce.queries import seller_orders
 from hoaban.commerce.services import (
     TRANSITIONS,
     lot_proposals,
@@ -45,9 +44,6 @@ from hoaban.commerce.services import (
     payment_refund,
 )
 from hoaban.commerce.services.lots import LOT_STATUSES, lots_with_units_left
-from hoaban.commerce.stock import reserved_quantities
-from hoaban.core.errors import ServiceError
-from hoaban.inventory.services import stock_recount
 from hoaban.orgs.models import Organisation
 
 from .forms import (
@@ -56,7 +52,6 @@ from .forms import (
     PaymentRecordForm,
     PaymentRefundForm,
     ShipForm,
-    StockForm,
 )
 
 ORDERS_PER_PAGE = 50
@@ -347,109 +342,3 @@ def packing_list(request: HttpRequest, organisation: Organisation) -> HttpRespon
             "totals": sorted(totals.items()),
         },
     )
-
-
-@orders_page
-def stock(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    """The products of one managed organisation with a recount field each (the quantity
-    counted becomes the stock; inventory.services writes the adjustment)."""
-    errors: dict[str, str] = {}
-    if request.method == "POST":
-        form = StockForm(request.POST)
-        code = request.POST.get("product", "")
-        product = (
-            Product.objects.select_related("organisation")
-            .filter(code=code, organisation=organisation)
-            .first()
-            if len(code) <= 20 and code.isprintable()
-            else None
-        )
-        if product is None:  # no such product, or another organisation's: the same answer
-            return _not_found(request, organisation, NOT_FOUND_PRODUCT)
-        if form.is_valid():
-            try:
-                stock_recount(
-                    product=product,
-                    counted=form.cleaned_data["stock"],
-                    note=form.cleaned_data["note"],
-                    held=reserved_quantities,
-                    by=request.user,
-                )
-            except ServiceError as error:
-                errors[code] = str(error.message)
-            else:
-                messages.success(
-                    request,
-                    _("Stock of %(product)s is now %(stock)s.")
-                    % {"product": product.name, "stock": form.cleaned_data["stock"]},
-                )
-                return redirect("console:stock", slug=organisation.slug)
-        else:
-            errors[code] = str(next(iter(form.errors.values()))[0])
-    # 1 query: the products with what is still available (stock minus active holds).
-    products = with_available(
-        Product.objects.filter(organisation=organisation).exclude(status=Product.Status.ARCHIVED)
-    ).order_by("name")
-    return render(
-        request,
-        "console/stock.html",
-        {
-            "organisation": organisation,
-            "organisations": request.organisations,
-            "products": products,
-            "errors": errors,
-        },
-        status=400 if errors else 200,
-    )
-
-
-# --- the old addresses (/manage/orders/…), kept for bookmarks ----------------------------
-
-
-def _chosen(request: HttpRequest):
-    """The organisation `?org=` named among those she manages, else the first; None if none."""
-    organisations = list(_managed(request))
-    slug = request.GET.get("org")
-    first = organisations[0] if organisations else None
-    return next((o for o in organisations if o.slug == slug), first)
-
-
-def _moved(request: HttpRequest, name: str, keep: tuple[str, ...] = ()) -> HttpResponse:
-    organisation = _chosen(request)
-    if organisation is None:
-        return _refused(request, ONLY_MANAGERS)
-    url = reverse(name, kwargs={"slug": organisation.slug})
-    query = request.GET.copy()
-    for key in list(query):
-        if key not in keep:
-            del query[key]
-    return redirect(f"{url}?{query.urlencode()}" if query else url)
-
-
-@login_required
-def old_orders(request: HttpRequest) -> HttpResponse:
-    """/manage/orders/[?org=…&status=…] → the organisation's orders (the first she manages)."""
-    return _moved(request, "console:orders", keep=("status", "page"))
-
-
-@login_required
-def old_packing_list(request: HttpRequest) -> HttpResponse:
-    return _moved(request, "console:packing_list")
-
-
-@login_required
-def old_stock(request: HttpRequest) -> HttpResponse:
-    return _moved(request, "console:stock")
-
-
-@login_required
-def old_order(request: HttpRequest, code: str) -> HttpResponse:
-    """/manage/orders/<code>/ → the order under its seller, if she manages it; else the same
-    not-found answer as the new address gives (in her first organisation's console)."""
-    organisations = list(_managed(request))
-    if not organisations:
-        return _refused(request, ONLY_MANAGERS)
-    found = _order_of(organisations, code)
-    if found is None:
-        return _not_found(request, organisations[0])
-    return redirect("console:order", slug=found.seller.slug, code=found.code)

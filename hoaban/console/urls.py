@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import orders, organisation, products, stock
+from . import old_addresses, orders, organisation, products, stock
 
 app_name = "console"
 ORG = "manage/<slug:slug>/"
@@ -9,10 +9,10 @@ urlpatterns = [
     path("manage/", organisation.home, name="home"),
     # The old order addresses (before the console had the organisation in its address), kept
     # for bookmarks; they come before ORG ("orders" is a reserved slug, orgs.slugs).
-    path("manage/orders/", orders.old_orders, name="old_orders"),
-    path("manage/orders/packing/", orders.old_packing_list, name="old_packing_list"),
-    path("manage/orders/stock/", orders.old_stock, name="old_stock"),
-    path("manage/orders/<str:code>/", orders.old_order, name="old_order"),
+    path("manage/orders/", old_addresses.old_orders, name="old_orders"),
+    path("manage/orders/packing/", old_addresses.old_packing_list, name="old_packing_list"),
+    path("manage/orders/stock/", old_addresses.old_stock, name="old_stock"),
+    path("manage/orders/<str:code>/", old_addresses.old_order, name="old_order"),
     # The organisation
     path(ORG, organisation.overview, name="overview"),
     path(ORG + "edit/", organisation.organisation_edit, name="organisation_edit"),
@@ -50,5 +50,5 @@ urlpatterns = [
     path(ORG + "orders/packing/", orders.packing_list, name="packing_list"),
     path(ORG + "orders/<str:code>/", orders.order, name="order"),
     path(ORG + "orders/<str:code>/do/", orders.order_action, name="order_action"),
-    path(ORG + "stock/", orders.stock, name="stock"),
+    path(ORG + "stock/", stock.stock, name="stock"),
 ]
