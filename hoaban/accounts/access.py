@@ -27,7 +27,7 @@ from django.db.models import Exists, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hoaban.core.errors import ServiceError
+from hoaban.core.errors import NotAllowed
 from hoaban.places.models import Commune, Province
 
 from .models import Role, User
@@ -204,15 +204,15 @@ def may_view(user, organisation) -> bool:
 
 
 def require_manager(user, organisation) -> None:
-    """Raise ServiceError unless `user` may change `organisation`."""
+    """Raise NotAllowed unless `user` may change `organisation`."""
     if not manages(user, organisation):
-        raise ServiceError(NOT_A_MANAGER)
+        raise NotAllowed(NOT_A_MANAGER)
 
 
 def require_viewer(user, organisation) -> None:
-    """Raise ServiceError unless `user` may see `organisation`'s management pages."""
+    """Raise NotAllowed unless `user` may see `organisation`'s management pages."""
     if not may_view(user, organisation):
-        raise ServiceError(NOT_A_VIEWER)
+        raise NotAllowed(NOT_A_VIEWER)
 
 
 def may_create_organisation(user, commune: Commune) -> bool:
@@ -222,7 +222,7 @@ def may_create_organisation(user, commune: Commune) -> bool:
 
 def require_creator(user, commune: Commune) -> None:
     if not may_create_organisation(user, commune):
-        raise ServiceError(NOT_A_CREATOR)
+        raise NotAllowed(NOT_A_CREATOR)
 
 
 def can_view_private_files(user, organisation) -> bool:
