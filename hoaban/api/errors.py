@@ -61,9 +61,6 @@ class ThrottledOut(ErrorOut):
     retry_after: int
 
 
-ApiErrorOut = ErrorOut  # the names issue 6 used
-ApiInvalidOut = ErrorOut
-
 # The error answers every operation may give, for `response={200: …, **ERRORS}`: 400 (a
 # request refused at the edge, e.g. a NUL byte), 422 (a value out of its bounds), 503 (the
 # database is unreachable; with Retry-After).

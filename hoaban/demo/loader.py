@@ -15,9 +15,9 @@ from django.utils import translation
 from hoaban.accounts.models import Consent, EthnicGroup, Role, User
 from hoaban.accounts.phone import normalize_phone
 from hoaban.accounts.services import SYSTEM_DEMO, role_grant
-from hoaban.catalog.images import webp_variants
 from hoaban.catalog.models import Category, Lot, Product, ProductImage
 from hoaban.catalog.services import product_search_text
+from hoaban.core.uploads import webp_variants
 from hoaban.inventory.opening import stock_open_many
 from hoaban.orgs.invitations import memberships_seed
 from hoaban.orgs.models import Certificate, Improvement, Membership, Organisation

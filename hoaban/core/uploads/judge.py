@@ -39,7 +39,7 @@ class UploadRefused(ServiceError):
 
 
 class NotAnImage(UploadRefused):
-    """Pillow could not decode it as one of PHOTO_FORMATS (kept for catalog.images callers)."""
+    """Pillow could not decode it as one of PHOTO_FORMATS."""
 
     def __init__(self, detail: str = "", *, field: str | None = None):
         super().__init__(NOT_A_PHOTO, field=field)

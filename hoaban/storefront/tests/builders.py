@@ -5,9 +5,9 @@ from io import BytesIO
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from hoaban.catalog.images import webp_variants
 from hoaban.catalog.models import ProductImage
 from hoaban.catalog.tests.factories import OrganisationFactory, ProductFactory
+from hoaban.core.uploads import webp_variants
 from hoaban.orgs.tests.factories import commune
 
 GIA_NGHIA = 24611  # Phường Bắc Gia Nghĩa, Lâm Đồng (formerly Đắk Nông)
