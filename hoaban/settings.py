@@ -153,6 +153,10 @@ CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 # Housekeeping only: correctness never waits on them (an expired reservation, session or login
 # failure is ignored whether or not it has been deleted).
 CELERY_BEAT_SCHEDULE = {
+    "reservations-expire": {
+        "task": "hoaban.commerce.tasks.reservations_expire",
+        "schedule": 15 * 60,  # the stock history of holds that ran out
+    },
     "reservations-purge": {
         "task": "hoaban.commerce.tasks.reservations_purge",
         "schedule": 60 * 60,  # hourly

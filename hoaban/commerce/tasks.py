@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from .models import Order, StockReservation
 from .notifications import notify, order_message, seller_message
+from .services import holds
 
 
 def _order(order_id: int) -> Order | None:
@@ -43,8 +44,16 @@ def order_event_notify(order_id: int, kind: str) -> None:
 
 
 @shared_task(ignore_result=True)
+def reservations_expire() -> int:
+    """Write the stock history of holds that ran out (availability never waits for this)."""
+    return holds.reservations_expire()
+
+
+@shared_task(ignore_result=True)
 def reservations_purge(days: int = 7) -> int:
-    """Delete reservations that stopped counting more than `days` ago (housekeeping only)."""
+    """Delete reservations that stopped counting more than `days` ago (housekeeping only),
+    once their release is in the stock history."""
+    holds.reservations_expire()
     cutoff = timezone.now() - datetime.timedelta(days=days)
     deleted, _ = StockReservation.objects.filter(expires_at__lt=cutoff, is_consumed=False).delete()
     return deleted

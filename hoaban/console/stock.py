@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from hoaban.catalog.forms import StockForm
 from hoaban.catalog.models import Product
 from hoaban.commerce.queries import with_available
+from hoaban.commerce.services import reservations_expire
 from hoaban.commerce.stock import reserved_quantities
 from hoaban.core.errors import ServiceError
 from hoaban.inventory.models import StockMovement
@@ -69,6 +70,7 @@ def product_movements(request: HttpRequest, organisation: Organisation, code: st
     the product, the count, one page of movements joined with who made them: the same for any
     number of movements."""
     product = _product(organisation, code)
+    reservations_expire(product_ids=[product.pk])  # holds that ran out show as released
     rows = (
         StockMovement.objects.filter(product=product)
         .select_related("actor", "location")

@@ -5,8 +5,10 @@ queries: a store per organisation, a Stock row and a receipt movement per produc
 from django.db import transaction
 from django.utils import timezone
 
+from hoaban.catalog.models import Product
+
 from .models import Location, Stock, StockMovement
-from .services import K, Product, _actor, _lock_products, _quantity
+from .services.ledger import K, _actor, _lock_products, _quantity
 
 
 @transaction.atomic

@@ -6,8 +6,10 @@
 - payments: `payment_record`, `payment_mark_received`, `payment_refund` — an order's payments.
 - lots: `order_line_lot_set`, `lot_proposals` — the lot each line is packed from.
 - reviews: `review_create`.
+- holds: `reservations_expire` — the stock history of holds that ran out.
 """
 
+from .holds import reservations_expire
 from .lifecycle import (
     TRANSITIONS,
     order_cancel,
@@ -54,6 +56,7 @@ __all__ = [
     "payment_mark_received",
     "payment_record",
     "payment_refund",
+    "reservations_expire",
     "review_create",
     "user_can_manage",
 ]

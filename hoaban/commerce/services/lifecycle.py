@@ -158,9 +158,19 @@ def _take_stock(order: Order, _by=None) -> None:
 def _give_back(order: Order, by=None) -> None:
     """Cancel: release the hold, or put the units back if the stock was decremented."""
     lines = list(order.lines.order_by("pk"))
-    inventory.stock_cancel(
-        items=_items(lines), by=by, taken=order.status in STOCK_TAKEN, order_code=order.code
-    )
+    if order.status in STOCK_TAKEN:
+        inventory.stock_cancel(items=_items(lines), by=by, taken=True, order_code=order.code)
+    else:  # a hold already released (it expired: holds.reservations_expire) is not again
+        held = set(
+            StockReservation.objects.filter(
+                order_line__in=lines, is_released=False, is_consumed=False
+            ).values_list("order_line_id", flat=True)
+        )
+        inventory.stock_release(
+            items=_items([line for line in lines if line.pk in held]),
+            by=by,
+            order_code=order.code,
+        )
     StockReservation.objects.filter(order_line__order=order, is_consumed=False).update(
         is_released=True
     )

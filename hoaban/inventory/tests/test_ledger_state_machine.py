@@ -4,9 +4,11 @@ stock = the sum of its movements (per place and in total), never below zero, and
 can order (available = stock − active holds) never below zero either."""
 
 import contextlib
+import datetime
 
 import pytest
 from django.db.models import Sum
+from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
@@ -14,7 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from hoaban.catalog.models import Product
 from hoaban.catalog.tests.factories import ManagerFactory
 from hoaban.commerce.errors import OrderError, OutOfStock
-from hoaban.commerce.models import Order
+from hoaban.commerce.models import Order, StockReservation
 from hoaban.commerce.queries import available_quantities
 from hoaban.commerce.services import (
     order_cancel,
@@ -22,6 +24,7 @@ from hoaban.commerce.services import (
     order_pack,
     order_return,
     order_ship,
+    reservations_expire,
 )
 from hoaban.commerce.stock import reserved_quantities
 from hoaban.commerce.tests.builders import place, product
@@ -60,6 +63,16 @@ class Ledger(RuleBasedStateMachine):
         if order := self._order(index):
             with contextlib.suppress(OrderError):
                 order_cancel(order=order, by=self.manager, reason="đổi ý")
+
+    @rule(index=st.integers(min_value=0, max_value=30))
+    def hold_runs_out(self, index):
+        """The order's hold expires (time passes) and its release is written in the history."""
+        if order := self._order(index):
+            past = timezone.now() - datetime.timedelta(minutes=1)
+            StockReservation.objects.filter(order_line__order=order, is_consumed=False).update(
+                expires_at=past
+            )
+            reservations_expire()
 
     @rule(index=st.integers(min_value=0, max_value=30), restock=st.booleans())
     def ship_and_return(self, index, restock):
@@ -106,6 +119,13 @@ class Ledger(RuleBasedStateMachine):
         assert {row.location_id: row.quantity for row in rows if moved} == moved
         if rows:  # the ledger has started: the total is the sum of every movement
             assert stock == inventory.stock_total(self.product.pk) == sum(r.quantity for r in rows)
+
+    @invariant()
+    def a_hold_is_released_at_most_once(self):
+        released = StockMovement.objects.filter(
+            product=self.product, kind=StockMovement.Kind.RESERVATION_RELEASED
+        ).values_list("order_line_id", flat=True)
+        assert len(released) == len(set(released))
 
     @invariant()
     def available_is_never_negative(self):

@@ -5,6 +5,7 @@ import pytest
 
 from hoaban.catalog.models import Product
 from hoaban.catalog.tests.factories import ManagerFactory, OrganisationFactory, ProductFactory
+from hoaban.core.errors import ServiceError
 from hoaban.inventory import services
 from hoaban.inventory.models import Location, Stock, StockMovement
 from hoaban.inventory.opening import stock_open_many
@@ -138,9 +139,9 @@ def test_a_negative_recount_is_refused_and_nothing_changes(product, manager):
 def test_only_a_manager_of_the_seller_may_change_its_stock(product):
     stranger = ManagerFactory()  # manages another organisation
 
-    with pytest.raises(services.ServiceError):
+    with pytest.raises(ServiceError):
         services.stock_receive(product=product, quantity=3, by=stranger.user)
-    with pytest.raises(services.ServiceError):
+    with pytest.raises(ServiceError):
         services.stock_recount(product=product, counted=3, by=stranger.user, held=no_holds)
 
     assert ledger(product) == (0, [], 0)
