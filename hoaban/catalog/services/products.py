@@ -1,4 +1,4 @@
-"""Writes for the catalogue (see STYLE.md: one transaction per service, rules enforced here).
+"""Products and their lots: create, update, publish or archive; product and lot codes.
 
 Every write checks that `by` manages the product's organisation (accounts.access.require_manager).
 """
@@ -9,7 +9,6 @@ import secrets
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,10 +23,11 @@ from hoaban.core.bounds import (
 )
 from hoaban.core.errors import ServiceError
 from hoaban.core.text import fold, fold_join
-from hoaban.core.uploads import photo_from_upload
 from hoaban.orgs.models import Certificate, Membership, Organisation
 
-from .models import Category, Lot, Product, ProductEvent, ProductImage
+from ..models import Category, Lot, Product, ProductEvent
+from .certificates import product_certificates_set
+from .events import json_value, record_event
 
 # Fields a manager may set with product_create / product_update. Stock is not among them:
 # hoaban.inventory.services is its only writer (receipts, recounts, the order pipeline).
@@ -71,20 +71,6 @@ def product_search_text(product: Product) -> str:
         product.ethnic_group.name if product.ethnic_group_id else "",
         *dict.fromkeys(places),
     )
-
-
-def _record(product: Product, by, kind: str, **details) -> None:
-    """One event row: who did what to the product, and when."""
-    actor = by if getattr(by, "is_authenticated", False) else None
-    ProductEvent.objects.create(product=product, actor=actor, kind=kind, details=details)
-
-
-def _json_value(value):
-    """A field value as it can be stored in an event's details (JSON)."""
-    return value.pk if isinstance(value, Model) else value
-
-
-# --- codes ------------------------------------------------------------------------------
 
 
 def product_code_prefix(name: str) -> str:
@@ -223,7 +209,7 @@ def product_create(
             % {"code": values["code"]},
             field="code",
         )
-    _record(product, by, ProductEvent.Kind.CREATED, code=product.code, price=product.price)
+    record_event(product, by, ProductEvent.Kind.CREATED, code=product.code, price=product.price)
     if certificates is not None:
         product_certificates_set(product=product, certificates=certificates, by=by)
     return _with_search_text(product)
@@ -245,9 +231,9 @@ def product_update(
     if values.get("origin_commune", product.origin_commune) is None:
         values["origin_commune"] = product.organisation.commune
     changed = {
-        field: [_json_value(getattr(product, field)), _json_value(value)]
+        field: [json_value(getattr(product, field)), json_value(value)]
         for field, value in values.items()
-        if _json_value(getattr(product, field)) != _json_value(value)
+        if json_value(getattr(product, field)) != json_value(value)
     }
     for field, value in values.items():
         setattr(product, field, value)
@@ -256,7 +242,7 @@ def product_update(
         if long_text in changed:  # note that it changed, not the whole text twice
             changed[long_text] = "changed"
     if changed:
-        _record(product, by, ProductEvent.Kind.UPDATED, changes=changed)
+        record_event(product, by, ProductEvent.Kind.UPDATED, changes=changed)
     if certificates is not None:
         product_certificates_set(product=product, certificates=certificates, by=by)
     return _with_search_text(product)
@@ -271,80 +257,7 @@ def product_status_set(*, product: Product, status: str, by) -> Product:
     Product.objects.filter(pk=product.pk).update(status=values["status"], updated_at=timezone.now())
     product.status = values["status"]
     if old != values["status"]:
-        _record(product, by, ProductEvent.Kind.STATUS_SET, old=old, new=values["status"])
-    return product
-
-
-# --- images -----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def product_image_add(*, product: Product, upload, alt: str = "", by) -> ProductImage:
-    """Store an uploaded photo, re-encoded (core.uploads: WebP, no metadata, a random name),
-    with its WebP thumbnail (320 px) and medium (800 px) versions."""
-    require_manager(by, product.organisation)
-    photo = photo_from_upload(upload, field="upload")  # UploadRefused: nothing saved
-    position = product.images.count()
-    image = ProductImage.objects.create(
-        product=product,
-        image=photo.image,
-        thumbnail=photo.thumbnail,
-        medium=photo.medium,
-        alt=(alt or "").strip()[:200] or product.name[:200],
-        position=position,
-    )
-    _record(product, by, ProductEvent.Kind.IMAGE_ADDED, image=image.image.name)
-    return image
-
-
-@transaction.atomic
-def product_image_remove(*, image: ProductImage, by) -> None:
-    require_manager(by, image.product.organisation)
-    files = [image.image, image.thumbnail, image.medium]
-    _record(image.product, by, ProductEvent.Kind.IMAGE_REMOVED, image=image.image.name)
-    image.delete()
-
-    def delete_files() -> None:
-        for field_file in files:
-            if field_file:
-                field_file.storage.delete(field_file.name)
-
-    transaction.on_commit(delete_files)
-
-
-# --- certificates -----------------------------------------------------------------------
-
-
-def product_ocop_stars(certificates: Iterable[Certificate], day: datetime.date) -> int:
-    """The highest OCOP stars among the certificates valid on `day` (0 when none)."""
-    return max((c.ocop_stars for c in certificates if c.is_valid_on(day)), default=0)
-
-
-@transaction.atomic
-def product_certificates_set(
-    *, product: Product, certificates: Iterable[Certificate], by
-) -> Product:
-    """Link the product to some of its organisation's certificates (its OCOP stars follow
-    those valid on the day they are read)."""
-    require_manager(by, product.organisation)
-    certificates = list(certificates)
-    if any(c.organisation_id != product.organisation_id for c in certificates):
-        raise ServiceError(
-            _("A product can only show certificates of its own organisation."),
-            field="certificates",
-        )
-    before = set(product.certificates.values_list("pk", flat=True))
-    product.certificates.set(certificates)
-    stars = product_ocop_stars(certificates, timezone.localdate())
-    product.ocop_stars = stars  # as of today; never stored (catalog.models.ocop_stars_on)
-    if before != {c.pk for c in certificates}:
-        _record(
-            product,
-            by,
-            ProductEvent.Kind.CERTIFICATES_SET,
-            certificates=sorted(c.pk for c in certificates),
-            ocop_stars=stars,
-        )
+        record_event(product, by, ProductEvent.Kind.STATUS_SET, old=old, new=values["status"])
     return product
 
 
@@ -406,5 +319,5 @@ def lot_create(
     else:
         raise ServiceError(_("Something went wrong. Please try again."))
     lot.producers.set(producers)
-    _record(product, by, ProductEvent.Kind.LOT_CREATED, lot=lot.code, quantity=quantity)
+    record_event(product, by, ProductEvent.Kind.LOT_CREATED, lot=lot.code, quantity=quantity)
     return lot
