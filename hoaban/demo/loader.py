@@ -19,7 +19,7 @@ from hoaban.catalog.models import Category, Lot, Product, ProductImage
 from hoaban.catalog.services import product_search_text
 from hoaban.core.uploads import webp_variants
 from hoaban.inventory.opening import stock_open_many
-from hoaban.orgs.invitations import memberships_seed
+from hoaban.orgs.memberships import memberships_seed
 from hoaban.orgs.models import Certificate, Improvement, Membership, Organisation
 from hoaban.orgs.services import organisation_search_text
 from hoaban.places.models import Commune, Province

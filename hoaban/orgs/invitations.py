@@ -24,7 +24,7 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone, translation
@@ -37,6 +37,7 @@ from hoaban.accounts.phone import display_phone
 from hoaban.core.errors import ServiceError
 from hoaban.core.messaging import CHANNELS
 
+from .memberships import membership_join
 from .models import Invitation, Membership, Organisation, OrganisationEvent
 from .services import BAD_PHONE, _clean_phone, _record
 
@@ -262,7 +263,7 @@ def _join(*, invitation: Invitation, user, by, via: str) -> tuple[Membership, bo
     Invitation.objects.filter(pk=invitation.pk).update(
         status=Invitation.Status.ACCEPTED, closed_at=timezone.now()
     )
-    return _membership_create(
+    return membership_join(
         organisation=invitation.organisation,
         user=user,
         role=invitation.role,
@@ -270,30 +271,6 @@ def _join(*, invitation: Invitation, user, by, via: str) -> tuple[Membership, bo
         via=via,
         invited_by=invitation.invited_by_id,
     )
-
-
-def _membership_create(*, organisation, user, role, by, via, **details) -> tuple[Membership, bool]:
-    existing = Membership.objects.filter(organisation=organisation, user=user).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            membership = Membership.objects.create(
-                organisation=organisation, user=user, role=role, show_name_publicly=False
-            )
-    except IntegrityError:  # joined at the same moment through another invitation
-        return Membership.objects.get(organisation=organisation, user=user), False
-    _record(
-        organisation,
-        by,
-        OrganisationEvent.Kind.MEMBER_ADDED,
-        user=user.pk,
-        name=user.full_name,
-        role=role,
-        via=via,
-        **details,
-    )
-    return membership, True
 
 
 def invitation_accept(*, user, code: str) -> tuple[Membership, bool]:
@@ -354,53 +331,6 @@ def invitation_confirm_in_person(
         if invitation is not None:
             invitation.role = role
             return _join(invitation=invitation, user=person, by=by, via="in_person")
-        return _membership_create(
+        return membership_join(
             organisation=organisation, user=person, role=role, by=by, via="in_person"
         )
-
-
-def memberships_seed(*, rows: list[dict]) -> int:
-    """Demo data only (never reached from a page): create memberships in bulk, each with its
-    event row. `rows`: dicts of organisation, user, role, since, show_name_publicly (the demo's
-    people agreed). Existing memberships are left alone. Returns how many were created."""
-    wanted = {(row["organisation"].pk, row["user"].pk): row for row in rows}
-    if not wanted:
-        return 0
-    with transaction.atomic():
-        existing = set(
-            # By organisation only: a few ids, however many people (SQLite's variable limit).
-            Membership.objects.filter(
-                organisation__in={row["organisation"].pk for row in rows}
-            ).values_list("organisation_id", "user_id")
-        )
-        new = [row for key, row in wanted.items() if key not in existing]
-        Membership.objects.bulk_create(
-            [
-                Membership(
-                    organisation=row["organisation"],
-                    user=row["user"],
-                    role=row.get("role", Membership.Role.MEMBER),
-                    since=row.get("since") or timezone.localdate(),
-                    show_name_publicly=row.get("show_name_publicly", False),
-                )
-                for row in new
-            ],
-            batch_size=500,
-        )
-        OrganisationEvent.objects.bulk_create(
-            [
-                OrganisationEvent(
-                    organisation=row["organisation"],
-                    kind=OrganisationEvent.Kind.MEMBER_ADDED,
-                    details={
-                        "user": row["user"].pk,
-                        "name": row["user"].full_name,
-                        "role": row.get("role", Membership.Role.MEMBER),
-                        "via": "demo",
-                    },
-                )
-                for row in new
-            ],
-            batch_size=500,
-        )
-    return len(new)

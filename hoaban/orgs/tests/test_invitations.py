@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from hoaban.accounts.models import User
 from hoaban.core.errors import ServiceError
 from hoaban.core.messaging import LocmemBackend
-from hoaban.orgs import invitations
+from hoaban.orgs import invitations, memberships
 from hoaban.orgs.models import Invitation, Membership, OrganisationEvent
 from hoaban.orgs.tests.factories import (
     ManagerFactory,
@@ -333,8 +333,8 @@ def test_demo_seeding_creates_memberships_with_their_event_rows_once():
     person = UserFactory()
     rows = [{"organisation": organisation, "user": person, "show_name_publicly": True}]
 
-    first = invitations.memberships_seed(rows=rows)
-    second = invitations.memberships_seed(rows=rows)
+    first = memberships.memberships_seed(rows=rows)
+    second = memberships.memberships_seed(rows=rows)
 
     assert (first, second) == (1, 0)
     assert Membership.objects.get(user=person).show_name_publicly is True
