@@ -1,4 +1,4 @@
-"""The order pipeline's records: channels, orders, payments, stock reservations, shipments.
+"""Orders and their lines, the placement attempt behind them, stock holds, order events.
 
 Money is integer đồng. Order state and payment state are kept apart. A stock reservation
 counts only while it is neither released nor consumed AND its `expires_at` is in the future:
@@ -6,7 +6,6 @@ correctness never waits for a clean-up job.
 """
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -14,58 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from hoaban.catalog.models import Lot, Product
-from hoaban.core.bounds import MAX_PRICE_VND, PRICE_TOO_HIGH
 from hoaban.core.models import ChangeEvent
 from hoaban.orgs.models import Organisation
 from hoaban.places.models import Commune
 
-from .codes import placement_token_new
-
-
-class Channel(models.Model):
-    """A way of selling. The four rows are created by a data migration."""
-
-    class Code(models.TextChoices):
-        ECO = "eco", _("Marketplace (eCo)")
-        ESO = "eso", _("Social selling (eSo)")
-        OFFLINE = "offline", _("Phone, SMS, market and agents")
-        B2B = "b2b", _("Business deals")
-
-    code = models.CharField(_("code"), max_length=10, choices=Code, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-
-    class Meta:
-        verbose_name = _("sales channel")
-        verbose_name_plural = _("sales channels")
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.get_code_display()
-
-
-class ChannelListing(models.Model):
-    """A product's price and availability in one channel. No row: available at its price."""
-
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="channel_listings")
-    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="listings")
-    price = models.PositiveBigIntegerField(
-        _("price in this channel (đồng)"),
-        null=True,
-        blank=True,
-        help_text=_("Empty: usual price"),
-        validators=[MaxValueValidator(MAX_PRICE_VND, PRICE_TOO_HIGH)],
-    )
-    is_available = models.BooleanField(_("sold in this channel"), default=True)
-
-    class Meta:
-        verbose_name = _("channel listing")
-        verbose_name_plural = _("channel listings")
-        constraints = [
-            models.UniqueConstraint(fields=["product", "channel"], name="channel_listing_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.product} · {self.channel}"
+from ..codes import placement_token_new
+from .channels import Channel
 
 
 class IdempotencyRecord(models.Model):
@@ -277,74 +230,6 @@ class OrderLine(models.Model):
         return f"{self.quantity} × {self.product_name}"
 
 
-class Payment(models.Model):
-    """One sum of money for an order: the charge made at placement, a deposit, the rest (the
-    balance) or a refund. An order has as many as it needs; `Order.payment_state` reads them."""
-
-    class Method(models.TextChoices):
-        COD = "cod", _("Cash on delivery")
-        VIETQR = "vietqr", _("Bank transfer (VietQR)")
-        CASH = "cash", _("Cash at pick-up")
-
-    class Kind(models.TextChoices):
-        CHARGE = "charge", pgettext_lazy("payment kind", "Payment at ordering")
-        DEPOSIT = "deposit", pgettext_lazy("payment kind", "Deposit")
-        BALANCE = "balance", pgettext_lazy("payment kind", "The rest")
-        REFUND = "refund", pgettext_lazy("payment kind", "Refund")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", pgettext_lazy("payment status", "Waiting for payment")
-        PAID = "paid", pgettext_lazy("payment status", "Paid")
-        REFUNDED = "refunded", pgettext_lazy("payment status", "Refunded")
-        FAILED = "failed", pgettext_lazy("payment status", "Failed")
-        VOID = "void", pgettext_lazy("payment status", "No longer due")
-
-    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="payments")
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.CHARGE)
-    method = models.CharField(_("payment method"), max_length=10, choices=Method)
-    status = models.CharField(
-        _("payment status"), max_length=10, choices=Status, default=Status.PENDING
-    )
-    amount = models.PositiveBigIntegerField(_("amount (đồng)"))
-    vietqr = models.CharField(_("VietQR payload"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-    received_at = models.DateTimeField(_("received at"), null=True, blank=True)
-    received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("received by"),
-    )
-
-    class Meta:
-        verbose_name = _("payment")
-        verbose_name_plural = _("payments")
-        ordering = ["pk"]
-        # No amount > 0 constraint: a charge made at placement for a free order (total 0)
-        # exists in old data; the payment services refuse 0 for every new payment.
-
-    def __str__(self) -> str:
-        return f"{self.order} · {self.get_method_display()} · {self.get_status_display()}"
-
-    @property
-    def is_received(self) -> bool:
-        return self.status == self.Status.PAID
-
-    @property
-    def is_refund(self) -> bool:
-        return self.kind == self.Kind.REFUND
-
-
 class StockReservation(models.Model):
     """Units held for a placed order until the seller confirms it (or the hold expires)."""
 
@@ -411,52 +296,3 @@ class OrderEvent(ChangeEvent):
 
     def __str__(self) -> str:
         return f"{self.order} · {self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"
-
-
-class Shipment(models.Model):
-    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="shipments")
-    carrier = models.CharField(_("carrier"), max_length=20)
-    tracking_code = models.CharField(_("tracking code"), max_length=60, blank=True)
-    fee = models.PositiveBigIntegerField(_("fee (đồng)"), default=0)
-    status = models.CharField(_("carrier status"), max_length=40, blank=True)
-    raw = models.JSONField(_("carrier response"), default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("shipment")
-        verbose_name_plural = _("shipments")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.order} · {self.carrier} {self.tracking_code}"
-
-
-class Review(models.Model):
-    """A buyer's rating of a product and its seller, for a line of a completed order."""
-
-    order_line = models.OneToOneField(OrderLine, on_delete=models.CASCADE, related_name="review")
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="reviews")
-    seller = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reviews")
-    product_rating = models.PositiveSmallIntegerField(_("product rating"))
-    seller_rating = models.PositiveSmallIntegerField(_("seller rating"))
-    text = models.TextField(_("review"), blank=True, max_length=2000)
-    buyer_phone = models.CharField(max_length=16)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("review")
-        verbose_name_plural = _("reviews")
-        ordering = ["-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(product_rating__gte=1, product_rating__lte=5),
-                name="review_product_rating_1_5",
-            ),
-            models.CheckConstraint(
-                condition=Q(seller_rating__gte=1, seller_rating__lte=5),
-                name="review_seller_rating_1_5",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.product} · {self.product_rating}★"
