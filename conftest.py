@@ -59,6 +59,18 @@ def en(client, db):
     return client
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: a request in an earlier test leaves its own
+    language active in the thread (the middleware activates it and never resets it)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 # --- issue 6 (orders): throttle counters and one injectable clock
 @pytest.fixture(autouse=True)
 def _empty_cache():

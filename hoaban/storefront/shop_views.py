@@ -1,4 +1,4 @@
-"""The shop: basket, checkout, order placed, tracking, reviews, and the seller's order console.
+"""The shop's checkout and order-placed page (basket: basket_views; tracking: tracking_views).
 
 Views are thin: they read forms, call the commerce services (which own every rule and every
 write) and render. Nothing here writes an order by itself.
@@ -12,20 +12,18 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from hoaban.accounts.phone import display_phone
 from hoaban.commerce import throttles
-from hoaban.commerce.errors import IdempotencyConflict, OrderError, OutOfStock
-from hoaban.commerce.models import IdempotencyRecord, Order, Payment, Review
-from hoaban.commerce.queries import order_for_tracking, placement_exists, placement_record
+from hoaban.commerce.errors import IdempotencyConflict, OutOfStock
+from hoaban.commerce.models import IdempotencyRecord, Payment
+from hoaban.commerce.queries import placement_exists, placement_record
 from hoaban.commerce.services import (
     BuyerInput,
     DeliveryInput,
     LineInput,
-    order_cancel_by_buyer,
     order_place,
-    review_create,
 )
 from hoaban.commerce.services.placement import session_scope
 from hoaban.commerce.stock import hold_minutes
@@ -34,20 +32,12 @@ from hoaban.core.throttle import Throttled
 from hoaban.places.forms import picker_initial, wants_communes
 
 from .cart import (
-    NOT_FOR_SALE,
     Cart,
     cart_contents,
-    product_for_sale,
-    product_terms,
     quantity_too_large,
 )
 from .shop_forms import (
-    CartAddForm,
-    CartRemoveForm,
-    CartUpdateForm,
     CheckoutForm,
-    ReviewForm,
-    TrackForm,
 )
 from .shop_payment import payment_instructions
 
@@ -70,87 +60,6 @@ def _first_error(form) -> str:
 GONE_MESSAGE = gettext_lazy(
     "Some products are no longer for sale and were taken out of your basket."
 )
-
-
-# --- basket ---------------------------------------------------------------------------------
-
-
-@require_GET
-def cart_view(request: HttpRequest) -> HttpResponse:
-    return _render_cart(request)
-
-
-def _render_cart(request, *, line_errors: dict | None = None, status: int = 200) -> HttpResponse:
-    # Queries: session, products (with seller, origin, category), images, channel terms.
-    cart = Cart(request.session)
-    contents = cart_contents(cart)
-    if contents.gone:
-        cart.remove_many(contents.gone)
-        messages.warning(request, GONE_MESSAGE)
-    return render(
-        request,
-        "shop/cart.html",
-        {"contents": contents, "line_errors": line_errors or {}},
-        status=status,
-    )
-
-
-@require_POST
-def cart_add(request: HttpRequest) -> HttpResponse:
-    form = CartAddForm(request.POST)
-    fallback = _safe_next(request, "")
-    if not form.is_valid():
-        messages.error(request, _first_error(form))
-        return redirect(fallback or "shop:cart")
-    product = product_for_sale(form.cleaned_data["product"])
-    if product is None:
-        messages.error(request, str(NOT_FOR_SALE))
-        return redirect(fallback or "shop:cart")
-    unit_price, available = product_terms(product)
-    try:
-        Cart(request.session).add(
-            product=product, quantity=form.cleaned_data["quantity"], available=available
-        )
-    except ServiceError as error:
-        messages.error(request, str(error.message))
-        return redirect(fallback or "shop:cart")
-    messages.success(
-        request,
-        _("%(product)s is in your basket.") % {"product": product.name},
-    )
-    return redirect(fallback or "shop:cart")
-
-
-@require_POST
-def cart_update(request: HttpRequest) -> HttpResponse:
-    form = CartUpdateForm(request.POST)
-    code = request.POST.get("product", "")
-    if not form.is_valid():
-        return _render_cart(request, line_errors={code: _first_error(form)}, status=400)
-    cart = Cart(request.session)
-    code = form.cleaned_data["product"]
-    product = product_for_sale(code)
-    if code not in cart:
-        return redirect("shop:cart")
-    if product is None:
-        cart.remove(code)
-        messages.error(request, str(NOT_FOR_SALE))
-        return redirect("shop:cart")
-    unit_price, available = product_terms(product)
-    try:
-        cart.update(product=product, quantity=form.cleaned_data["quantity"], available=available)
-    except ServiceError as error:
-        return _render_cart(request, line_errors={code: str(error.message)}, status=400)
-    messages.success(request, _("Your basket is updated."))
-    return redirect("shop:cart")
-
-
-@require_POST
-def cart_remove(request: HttpRequest) -> HttpResponse:
-    form = CartRemoveForm(request.POST)
-    if form.is_valid() and Cart(request.session).remove(form.cleaned_data["product"]):
-        messages.success(request, _("The product is out of your basket."))
-    return redirect("shop:cart")
 
 
 # --- checkout -------------------------------------------------------------------------------
@@ -343,141 +252,3 @@ def _transfer_hold_text() -> str:
         "Please transfer within %(count)d minutes: until then the goods are kept for you.",
         minutes,
     ) % {"count": minutes}
-
-
-# --- tracking and reviews -------------------------------------------------------------------
-
-NOT_FOUND = gettext_lazy(
-    "We found no order with this code and phone number. Check both (the code looks like "
-    "HB-7K3Q2) and try again."
-)
-
-
-def _find_order(request: HttpRequest, form: TrackForm) -> Order | None:
-    """The order of a valid TrackForm, or None; throttled per address and per code (every
-    page that looks an order up by code and phone goes through here). Raises Throttled."""
-    code = form.cleaned_data["code"]
-    throttles.tracking_take(request, code)
-    order = order_for_tracking(code, form.cleaned_data["phone"])
-    if order is None:
-        throttles.tracking_failed(code)
-    return order
-
-
-def _track_throttled(request: HttpRequest, form: TrackForm, error: Throttled) -> HttpResponse:
-    form.add_error(None, error.message)
-    response = render(request, "shop/track.html", {"form": form}, status=429)
-    response["Retry-After"] = str(error.retry_after)
-    return response
-
-
-def track(request: HttpRequest) -> HttpResponse:
-    """Order code + phone → the order's state. A wrong code and a wrong phone get the same
-    answer, so nobody can find out which codes exist."""
-    if request.method != "POST":
-        # `?code=HB-7K3Q2` (the link on the order-placed page) fills in the code.
-        form = TrackForm(initial={"code": request.GET.get("code", "")[:20]})
-        return render(request, "shop/track.html", {"form": form})
-    form = TrackForm(request.POST)
-    order = None
-    if form.is_valid():
-        try:
-            order = _find_order(request, form)
-        except Throttled as error:
-            return _track_throttled(request, form, error)
-        if order is None:
-            form.add_error(None, NOT_FOUND)
-    if order is None:
-        status = 404 if form.non_field_errors() else 400
-        return render(request, "shop/track.html", {"form": form}, status=status)
-    return _render_tracked(request, form, order)
-
-
-def _render_tracked(request, form, order, *, review_form=None, status: int = 200):
-    reviewed = set(
-        Review.objects.filter(order_line__order=order).values_list("order_line_id", flat=True)
-    )
-    reviewable = []
-    if order.status == Order.Status.COMPLETED:
-        reviewable = [line for line in order.lines.all() if line.pk not in reviewed]
-    return render(
-        request,
-        "shop/track.html",
-        {
-            "form": form,
-            "order": order,
-            "pay": payment_instructions(order),
-            "shipment": next(iter(order.shipments.all()), None),
-            "reviewable": reviewable,
-            "review_form": review_form,
-            "phone": form.cleaned_data["phone"],
-        },
-        status=status,
-    )
-
-
-@require_POST
-def review(request: HttpRequest) -> HttpResponse:
-    """A buyer rates a product and its seller, from the tracking page of a completed order."""
-    form = TrackForm(request.POST)
-    order = None
-    if form.is_valid():
-        try:
-            order = _find_order(request, form)
-        except Throttled as error:
-            return _track_throttled(request, form, error)
-    if order is None:
-        form = TrackForm(request.POST)
-        form.is_valid()
-        form.add_error(None, NOT_FOUND)
-        return render(request, "shop/track.html", {"form": form}, status=404)
-    review_form = ReviewForm(request.POST)
-    if not review_form.is_valid():
-        # The page shows the ratings' errors beside the stars; the others go above the forms.
-        if "product" in review_form.errors:
-            review_form.add_error(None, _("This product is not in this order."))
-        for message in review_form.errors.get("text", []):
-            review_form.add_error(None, message)
-        return _render_tracked(request, form, order, review_form=review_form, status=400)
-    code = review_form.cleaned_data["product"]
-    line = next((item for item in order.lines.all() if item.product_code == code), None)
-    if line is None:
-        review_form.add_error(None, _("This product is not in this order."))
-        return _render_tracked(request, form, order, review_form=review_form, status=400)
-    try:
-        review_create(
-            order_line=line,
-            buyer_phone=form.cleaned_data["phone"],
-            product_rating=review_form.cleaned_data["product_rating"],
-            seller_rating=review_form.cleaned_data["seller_rating"],
-            text=review_form.cleaned_data["text"],
-        )
-    except ServiceError as error:
-        form_error(review_form, error)
-        return _render_tracked(request, form, order, review_form=review_form, status=400)
-    messages.success(request, _("Thank you! Your review helps the cooperative."))
-    return _render_tracked(request, form, order)
-
-
-@require_POST
-def track_cancel(request: HttpRequest) -> HttpResponse:
-    """The buyer cancels her own order (code + phone again) until the seller confirms it."""
-    form = TrackForm(request.POST)
-    order = None
-    if form.is_valid():
-        try:
-            order = _find_order(request, form)
-        except Throttled as error:
-            return _track_throttled(request, form, error)
-    if order is None:
-        if not form.errors:
-            form.add_error(None, NOT_FOUND)
-        return render(request, "shop/track.html", {"form": form}, status=404)
-    try:
-        order_cancel_by_buyer(order=order, buyer_phone=form.cleaned_data["phone"])
-    except OrderError as error:
-        messages.error(request, error.message)
-        return _render_tracked(request, form, order, status=409)
-    messages.success(request, _("Your order %(code)s is cancelled.") % {"code": order.code})
-    order = order_for_tracking(order.code, form.cleaned_data["phone"])
-    return _render_tracked(request, form, order)

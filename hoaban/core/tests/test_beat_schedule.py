@@ -19,6 +19,7 @@ def test_every_scheduled_job_names_a_registered_task():
     assert sorted(entry["task"] for entry in schedule.values()) == [
         "hoaban.accounts.tasks.login_records_purge",
         "hoaban.accounts.tasks.sessions_purge",
+        "hoaban.commerce.tasks.reservations_expire",
         "hoaban.commerce.tasks.reservations_purge",
     ]
     for entry in schedule.values():
