@@ -1,15 +1,18 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from hoaban.orgs.admin import ReadOnlyAdmin
+from hoaban.orgs.admin import ReadOnlyAdmin, adopt, refuse_as_the_service_would
+from hoaban.orgs.models import Organisation
 
 from .models import Category, Lot, Product, ProductEvent, ProductImage
 from .services import (
     PRODUCT_FIELDS,
     product_certificates_set,
-    product_search_text,
+    product_create,
     product_update,
 )
+from .services.products import NOT_A_SELLER, _clean_product
 
 
 @admin.register(Category)
@@ -54,8 +57,27 @@ class OcopStarsFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ProductAdminForm(forms.ModelForm):
+    class Meta:
+        model = Product
+        fields = "__all__"  # noqa: DJ007 (the admin picks which it shows)
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        if organisation is not None and organisation.kind not in Organisation.SELLING_KINDS:
+            self.add_error("organisation", str(NOT_A_SELLER))
+        checked = [name for name in PRODUCT_FIELDS if name in cleaned]
+        product = self.instance if self.instance.pk else None
+        refuse_as_the_service_would(
+            self, lambda values: _clean_product(values, product=product), checked
+        )
+        return cleaned
+
+
 @admin.register(Product)
 class ProductAdmin(admin.ModelAdmin):
+    form = ProductAdminForm
     list_display = ["code", "name", "organisation", "price", "stock", "status", "stars"]
     list_filter = [
         "status",
@@ -83,9 +105,13 @@ class ProductAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         """A change writes through product_update (its checks and event rows, as in the
         console)."""
-        if not change:
-            obj.search_text = product_search_text(obj)
-            super().save_model(request, obj, form, change)
+        if not change:  # through product_create: its checks, code and event row
+            created = product_create(
+                organisation=form.cleaned_data["organisation"],
+                by=request.user,
+                **{n: form.cleaned_data[n] for n in PRODUCT_FIELDS if n in form.cleaned_data},
+            )
+            adopt(obj, created)
             return
         changed = [name for name in form.changed_data if name in form.cleaned_data]
         admin_only = [n for n in changed if n not in PRODUCT_FIELDS and n != "certificates"]

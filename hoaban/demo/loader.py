@@ -1,34 +1,29 @@
 """Writes the demo plan into the database, creating only what is missing (natural keys)."""
 
 import datetime
-import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
-from io import BytesIO
 
 from django.contrib.auth.hashers import make_password
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils import translation
 
 from hoaban.accounts.models import Consent, EthnicGroup, Role, User
 from hoaban.accounts.phone import normalize_phone
 from hoaban.accounts.services import SYSTEM_DEMO, role_grant
-from hoaban.catalog.models import Category, Lot, Product, ProductImage
-from hoaban.catalog.services import product_search_text
-from hoaban.core.uploads import webp_variants
+from hoaban.catalog.models import Category, Lot, Product
+from hoaban.catalog.services import product_create
 from hoaban.inventory.opening import stock_open_many
 from hoaban.orgs.memberships import memberships_seed
 from hoaban.orgs.models import Certificate, Improvement, Membership, Organisation
-from hoaban.orgs.services import organisation_search_text
+from hoaban.orgs.services import organisation_create
 from hoaban.places.models import Commune, Province
 
+from .loader_pictures import PicturesStep
 from .logins import AGENT_COMMUNES, DEMO_LOGINS, DEMO_PASSWORD, OFFICER_PROVINCES
 from .organisations import BAC_KAN
-from .pictures import PALETTE, logo_picture, product_picture
 from .plan import TZ, PlannedOrg
 
+LOGINS_JOINED = datetime.datetime(2025, 1, 6, 8, 0, tzinfo=TZ)
 FALLBACK_CONSENT_VERSION = "demo"
 FALLBACK_CONSENT_TEXT = (
     "Tôi đồng ý để Hoa Ban xử lý dữ liệu cá nhân của tôi, kể cả dữ liệu nhạy cảm như dân tộc "
@@ -48,21 +43,13 @@ def consent_wording() -> tuple[str, str]:
         return consent_version(), consent_text()
 
 
-def _save(name: str, content) -> str:
-    """Save under a stable name: a file left by an earlier demo database is replaced (the
-    pictures are deterministic), so names do not pile up as `md01_x7Ab2.jpg`."""
-    if default_storage.exists(name):
-        default_storage.delete(name)
-    return default_storage.save(name, content)
-
-
 def _missing(model, key: str, values: Iterable) -> set:
     values = list(values)
     existing = set(model.objects.filter(**{f"{key}__in": values}).values_list(key, flat=True))
     return set(values) - existing
 
 
-class DemoLoader:
+class DemoLoader(PicturesStep):
     """Writes a plan step by step; each step bulk-creates only the rows whose key is missing."""
 
     def __init__(self, orgs: list[PlannedOrg], progress: Progress):
@@ -108,7 +95,8 @@ class DemoLoader:
         for planned in self.plan:
             if planned.spec.slug not in missing:
                 continue
-            org = Organisation(
+            org = organisation_create(
+                by=self.administrator,
                 slug=planned.spec.slug,
                 kind=planned.spec.kind,
                 name=planned.spec.name,
@@ -119,11 +107,10 @@ class DemoLoader:
                 bank_bin=planned.bank_bin,
                 bank_account=planned.bank_account,
                 bank_holder=planned.bank_holder,
-                created_at=planned.created_at,
             )
-            org.search_text = organisation_search_text(org)
             new.append(org)
-        Organisation.objects.bulk_create(new)
+            # The plan's history: when each was founded (the service stamps the present).
+            Organisation.objects.filter(pk=org.pk).update(created_at=planned.created_at)
         self.created["organisations"] = len(new)
         self.orgs = Organisation.objects.select_related(
             "commune__province", "commune__former_province"
@@ -187,35 +174,46 @@ class DemoLoader:
             batch_size=500,
         )
 
+    def _login_user(self, login, joined: datetime.datetime) -> tuple[User, bool]:
+        """The login's account, made (with its password and consent) if it is missing."""
+        phone = normalize_phone(login.phone)
+        user = User.objects.filter(phone=phone).first()
+        if user is not None:
+            return user, False
+        home = None
+        if login.home_commune:
+            home = Commune.objects.get(
+                former_province_id=login.home_commune[0], name=login.home_commune[1]
+            )
+        create = User.objects.create_superuser if login.superuser else User.objects.create_user
+        user = create(
+            phone,
+            None,  # no hashing here: the shared hash is set just below
+            full_name=login.full_name,
+            gender=User.Gender.FEMALE,
+            ethnicity=self.ethnic_groups.get(login.ethnicity),
+            home_commune=home,
+            date_joined=joined,
+        )
+        user.password = self.hashed_password
+        user.save(update_fields=["password"])
+        self._consents([user])
+        return user, True
+
+    @cached_property
+    def administrator(self) -> User:
+        """The demo's administrator: organisations and products are created by her, through
+        the same services (and with the same checks and event rows) as anyone's."""
+        login = next(login for login in DEMO_LOGINS if login.superuser)
+        return self._login_user(login, LOGINS_JOINED)[0]
+
     def logins(self) -> None:
         """The fixed accounts to log in with (created one by one: there are only seven)."""
         created = 0
-        joined = datetime.datetime(2025, 1, 6, 8, 0, tzinfo=TZ)
+        joined = LOGINS_JOINED
         for login in DEMO_LOGINS:
-            phone = normalize_phone(login.phone)
-            user = User.objects.filter(phone=phone).first()
-            if user is None:
-                home = None
-                if login.home_commune:
-                    home = Commune.objects.get(
-                        former_province_id=login.home_commune[0], name=login.home_commune[1]
-                    )
-                create = (
-                    User.objects.create_superuser if login.superuser else User.objects.create_user
-                )
-                user = create(
-                    phone,
-                    None,  # no hashing here: the shared hash is set just below
-                    full_name=login.full_name,
-                    gender=User.Gender.FEMALE,
-                    ethnicity=self.ethnic_groups.get(login.ethnicity),
-                    home_commune=home,
-                    date_joined=joined,
-                )
-                user.password = self.hashed_password
-                user.save(update_fields=["password"])
-                self._consents([user])
-                created += 1
+            user, made = self._login_user(login, joined)
+            created += made
             if login.role_kind:
                 role_grant(
                     user=user,
@@ -302,12 +300,18 @@ class DemoLoader:
     def products(self) -> None:
         planned = [(o, p) for o in self.plan for p in o.products]
         missing = _missing(Product, "code", [p.code for _o, p in planned])
+        certificates = {
+            code: [self.certificates[(self.orgs[o.spec.slug].pk, c.number)] for c in cs]
+            for o in self.plan
+            for code, cs in _certificates_by_product(o).items()
+        }
         new = []
         for org, p in planned:
             if p.code not in missing:
                 continue
-            product = Product(
+            product = product_create(
                 organisation=self.orgs[org.spec.slug],
+                by=self.administrator,
                 code=p.code,
                 name=p.name,
                 description=p.description,
@@ -318,14 +322,12 @@ class DemoLoader:
                 unit=p.unit,
                 price=p.price,
                 weight_grams=p.weight_grams,
-                stock=0,  # received below through the inventory services (the ledger)
                 status=p.status,
                 is_featured=p.is_featured,
-                created_at=p.created_at,
-            )
-            product.search_text = product_search_text(product)
+                certificates=certificates.get(p.code, []),
+            )  # its stock is received below through the inventory services (the ledger)
+            Product.objects.filter(pk=product.pk).update(created_at=p.created_at)
             new.append(product)
-        Product.objects.bulk_create(new, batch_size=500)
         seller = {p.code: self.orgs[o.spec.slug].pk for o, p in planned}
         # A product someone made by hand with a demo code is left alone (different seller).
         self.products_by_code = {
@@ -333,17 +335,6 @@ class DemoLoader:
             for code, product in Product.objects.in_bulk(seller, field_name="code").items()
             if product.organisation_id == seller[code]
         }
-        links = [
-            Product.certificates.through(
-                product_id=self.products_by_code[code].pk,
-                certificate_id=self.certificates[(self.orgs[o.spec.slug].pk, c.number)].pk,
-            )
-            for o in self.plan
-            for c in o.certificates
-            for code in c.product_codes
-            if code in missing and code in self.products_by_code
-        ]
-        Product.certificates.through.objects.bulk_create(links, ignore_conflicts=True)
         stock_open_many(
             quantities={
                 self.products_by_code[p.code].pk: p.stock
@@ -393,61 +384,10 @@ class DemoLoader:
         Lot.producers.through.objects.bulk_create(producers, batch_size=500, ignore_conflicts=True)
         self.created["lots"] = len(new)
 
-    # --- pictures -----------------------------------------------------------------------
 
-    def images(self) -> None:
-        products = [
-            self.products_by_code[p.code]
-            for o in self.plan
-            for p in o.products
-            if p.code in self.products_by_code
-        ]
-        with_image = set(
-            ProductImage.objects.filter(product__in=products).values_list("product_id", flat=True)
-        )
-        todo = [p for p in products if p.pk not in with_image]
-        workers = min(4, os.cpu_count() or 1)
-        new = []
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            jobs = [(p.name, self.category_slugs[p.category_id], p.code) for p in todo]
-            for product, files in zip(todo, pool.map(_render_product, jobs), strict=True):
-                original, variants = files
-                stem = product.code.lower()
-                new.append(
-                    ProductImage(
-                        product=product,
-                        image=_save(f"products/demo/{stem}.jpg", ContentFile(original)),
-                        thumbnail=_save(
-                            f"products/thumbs/demo/{variants['thumbnail'].name}",
-                            variants["thumbnail"],
-                        ),
-                        medium=_save(
-                            f"products/medium/demo/{variants['medium'].name}", variants["medium"]
-                        ),
-                        alt=f"Ảnh minh họa: {product.name}",
-                        position=0,
-                    )
-                )
-                self.progress(1, "images")
-        ProductImage.objects.bulk_create(new, batch_size=500)
-        self.progress(len(products) - len(todo), "images")
-        self.created["images"] = len(new)
-
-    def logos(self) -> None:
-        todo = [org for org in self.orgs.values() if not org.logo]
-        colours = [palette[1] for palette in PALETTE.values()]
-        for org in sorted(todo, key=lambda o: o.slug):
-            colour = colours[sum(map(ord, org.slug)) % len(colours)]
-            org.logo = _save(
-                f"logos/demo/{org.slug}.png", ContentFile(logo_picture(org.name, colour))
-            )
-        Organisation.objects.bulk_update(todo, ["logo"], batch_size=200)
-        self.created["logos"] = len(todo)
-        self.progress(len(self.orgs), "logos")
-
-
-def _render_product(job: tuple[str, str, str]) -> tuple[bytes, dict[str, ContentFile]]:
-    """Pure Pillow work on plain values (no model, no query): safe in a worker thread."""
-    name, category_slug, code = job
-    original = product_picture(name, category_slug, seed=sum(map(ord, code)))
-    return original, webp_variants(BytesIO(original), code.lower())
+def _certificates_by_product(org: PlannedOrg) -> dict[str, list]:
+    shown: dict[str, list] = {}
+    for certificate in org.certificates:
+        for code in certificate.product_codes:
+            shown.setdefault(code, []).append(certificate)
+    return shown

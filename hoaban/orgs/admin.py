@@ -23,8 +23,7 @@ from .services import (
     _record,
     certificate_add,
     membership_remove,
-    organisation_search_text,
-    organisation_search_text_refresh,
+    organisation_create,
     organisation_update,
 )
 
@@ -53,6 +52,15 @@ def refuse_as_the_service_would(form: forms.Form, check, fields) -> None:
         form.cleaned_data.update(check(values) or {})
     except ServiceError as error:
         form.add_error(error.field if error.field in form.fields else None, str(error.message))
+
+
+def adopt(instance, created) -> None:
+    """Make the admin's unsaved `instance` the row a service created, so the admin's own
+    steps after save_model (inlines, the many-to-many fields, the log) use that row."""
+    for field in created._meta.concrete_fields:
+        setattr(instance, field.attname, getattr(created, field.attname))
+    instance._state.adding = False
+    instance._state.db = created._state.db
 
 
 def _certificate_dates(values: dict) -> dict:
@@ -153,11 +161,18 @@ class OrganisationAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         """A change writes through organisation_update (its checks and event rows, as in the
         console); the fields only an admin sets (slug, is_active) get an event row too."""
-        if not change:
-            obj.search_text = organisation_search_text(obj)
-            super().save_model(request, obj, form, change)
-            organisation_search_text_refresh(obj)
-            _record(obj, request.user, OrganisationEvent.Kind.CREATED, name=obj.name, via="admin")
+        if not change:  # through organisation_create: its checks and event row
+            cleaned = form.cleaned_data
+            fields = {n: cleaned[n] for n in ORGANISATION_FIELDS if n in cleaned}
+            created = organisation_create(
+                by=request.user, slug=form.cleaned_data.get("slug") or "", **fields
+            )
+            if created.is_active != form.cleaned_data.get("is_active", True):
+                Organisation.objects.filter(pk=created.pk).update(
+                    is_active=form.cleaned_data["is_active"]
+                )
+                created.is_active = form.cleaned_data["is_active"]
+            adopt(obj, created)
             return
         changed = [name for name in form.changed_data if name in form.cleaned_data]
         admin_only = [name for name in changed if name not in ORGANISATION_FIELDS]

@@ -150,6 +150,24 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+def _chosen_slug(slug: str) -> str:
+    slug = (slug or "").strip().lower()
+    if slugify(slug) != slug or len(slug) > 80:
+        raise ServiceError(
+            _("Write the web address with small letters without accents, digits and dashes."),
+            field="slug",
+        )
+    if is_reserved_slug(slug):
+        raise ServiceError(
+            _("“%(slug)s” is a word the site uses for its own pages. Choose another.")
+            % {"slug": slug},
+            field="slug",
+        )
+    if Organisation.objects.filter(slug=slug).exists():
+        raise ServiceError(_("Another organisation already has this web address."), field="slug")
+    return slug
+
+
 def organisation_search_text_refresh(organisation: Organisation) -> None:
     """The organisation's search text (a product search matches its seller's through it)."""
     organisation = Organisation.objects.select_related(
@@ -170,16 +188,19 @@ def organisation_create(
     name: str,
     commune: Commune,
     kind: str = Organisation.Kind.COOPERATIVE,
+    slug: str = "",
     **fields,
 ) -> Organisation:
-    """Create an organisation (superuser or programme officer of the province)."""
+    """Create an organisation (superuser or programme officer of the province). Its web
+    address is `slug` when given (the admin, the demo), else a free one from the name."""
     access.require_creator(by, commune)
     unknown = set(fields) - set(ORGANISATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     values = _clean_organisation({"name": name, "kind": kind, "commune": commune, **fields})
+    slug = _chosen_slug(slug) if slug else _unique_slug(values["name"])
     _reencode_logo(values)
-    organisation = Organisation(slug=_unique_slug(values["name"]), **values)
+    organisation = Organisation(slug=slug, **values)
     organisation.search_text = organisation_search_text(organisation)
     organisation.save()
     _record(organisation, by, OrganisationEvent.Kind.CREATED, name=organisation.name)

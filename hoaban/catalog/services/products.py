@@ -50,6 +50,7 @@ PRICE_NEGATIVE = _("The price cannot be negative. Write 0 or more đồng.")
 STOCK_NEGATIVE = _("The quantity in stock cannot be negative. Write 0 or more.")
 WEIGHT_NEGATIVE = _("The weight cannot be negative.")
 QUANTITY_NOT_POSITIVE = _("The quantity must be more than 0.")
+NOT_A_SELLER = _("Only cooperatives, groups and household businesses can sell products here.")
 LOT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
 
 
@@ -182,9 +183,7 @@ def product_create(
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     if organisation.kind not in Organisation.SELLING_KINDS:
-        raise ServiceError(
-            _("Only cooperatives, groups and household businesses can sell products here.")
-        )
+        raise ServiceError(NOT_A_SELLER, field="organisation")
     values = _clean_product({"name": name, "price": price, "code": "", **fields})
     if "category" not in values:
         raise ServiceError(_("Choose a category from the list."), field="category")

@@ -9,9 +9,9 @@ from django.forms import MultiWidget
 from django.urls import reverse
 from django.utils import timezone
 
-from hoaban.catalog.models import Product, ProductEvent
-from hoaban.catalog.tests.factories import ProductFactory
-from hoaban.orgs.models import Certificate, Membership, OrganisationEvent
+from hoaban.catalog.models import Category, Product, ProductEvent
+from hoaban.catalog.tests.factories import ProductFactory, category
+from hoaban.orgs.models import Certificate, Membership, Organisation, OrganisationEvent
 
 from .factories import ManagerFactory, OrganisationFactory, UserFactory
 
@@ -171,3 +171,90 @@ def test_an_admin_edit_of_a_product_writes_the_consoles_event(admin_client, admi
         admin_user,
         {"price": [45_000, 50_000]},
     )
+
+
+# --- adding: through organisation_create and product_create ------------------------------
+
+
+def test_an_organisation_added_in_the_admin_goes_through_organisation_create(
+    admin_client, admin_user
+):
+    place = OrganisationFactory().commune
+    url = reverse("admin:orgs_organisation_add")
+    data = change_form_data(admin_client.get(url))
+    data.update(
+        name="HTX Chè Shan Tuyết",
+        slug="htx-che-shan-tuyet",
+        kind="coop",
+        commune=str(place.pk),
+        contact_phone="0912 345 678",
+        is_active="on",
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    organisation = Organisation.objects.get(slug="htx-che-shan-tuyet")
+    assert organisation.name == "HTX Chè Shan Tuyết"  # normalised by the service
+    assert organisation.contact_phone == "+84912345678"
+    assert "che shan tuyet" in organisation.search_text
+    event = OrganisationEvent.objects.get(organisation=organisation)
+    assert (event.kind, event.actor) == ("created", admin_user)
+
+
+def test_an_organisation_the_service_would_refuse_is_not_added(admin_client):
+    place = OrganisationFactory().commune
+    url = reverse("admin:orgs_organisation_add")
+    data = change_form_data(admin_client.get(url))
+    data.update(name="HTX Mới", slug="htx-moi", commune=str(place.pk), contact_phone="12345")
+    before = Organisation.objects.count()
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "contact_phone" in response.context["adminform"].form.errors
+    assert Organisation.objects.count() == before
+
+
+def test_a_product_added_in_the_admin_goes_through_product_create(admin_client, admin_user):
+    seller = OrganisationFactory()
+    url = reverse("admin:catalog_product_add")
+    data = change_form_data(admin_client.get(url))
+    data.update(
+        organisation=str(seller.pk),
+        name="Trà   shan tuyết",
+        code="TST1",
+        category=str(Category.objects.filter(parent__isnull=False).first().pk),
+        origin_commune=str(seller.commune.pk),
+        unit="pack500g",
+        price="120000",
+        status="published",
+    )
+    data.pop("certificates", None)
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    product = Product.objects.get(code="TST1")
+    assert product.name == "Trà shan tuyết"
+    assert product.search_text
+    event = ProductEvent.objects.get(product=product)
+    assert (event.kind, event.actor, event.details["code"]) == ("created", admin_user, "TST1")
+
+
+def test_a_product_for_an_organisation_that_does_not_sell_is_refused_in_the_admin(admin_client):
+    buyer = OrganisationFactory(kind=Organisation.Kind.BUYER)
+    url = reverse("admin:catalog_product_add")
+    data = change_form_data(admin_client.get(url))
+    data.update(
+        organisation=str(buyer.pk),
+        name="Trà",
+        code="TRA9",
+        category=str(category().pk),
+        origin_commune=str(buyer.commune.pk),
+        unit="pack500g",
+        price="-5",
+    )
+    data.pop("certificates", None)
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["organisation"] == [
+        "Only cooperatives, groups and household businesses can sell products here."
+    ]
+    assert "price" in errors
+    assert not Product.objects.filter(code="TRA9").exists()
