@@ -15,7 +15,7 @@ from hoaban.catalog.services import product_create
 from hoaban.inventory.opening import stock_open_many
 from hoaban.orgs.memberships import memberships_seed
 from hoaban.orgs.models import Certificate, Improvement, Membership, Organisation
-from hoaban.orgs.services import organisation_create
+from hoaban.orgs.services import certificate_add, improvement_add, organisation_create
 from hoaban.places.models import Commune, Province
 
 from .loader_pictures import PicturesStep
@@ -256,8 +256,9 @@ class DemoLoader(PicturesStep):
             )
         )
         improvements = [
-            Improvement(
+            improvement_add(
                 organisation=self.orgs[o.spec.slug],
+                by=self.administrator,
                 date=i.date,
                 area=i.area,
                 description=i.description,
@@ -268,15 +269,15 @@ class DemoLoader(PicturesStep):
             for i in o.improvements
             if (self.orgs[o.spec.slug].pk, i.date, i.area) not in seen
         ]
-        Improvement.objects.bulk_create(improvements)
         existing = set(
             Certificate.objects.filter(organisation__in=orgs).values_list(
                 "organisation_id", "number"
             )
         )
         certificates = [
-            Certificate(
+            certificate_add(
                 organisation=self.orgs[o.spec.slug],
+                by=self.administrator,
                 kind=c.kind,
                 title=c.title,
                 number=c.number,
@@ -287,7 +288,6 @@ class DemoLoader(PicturesStep):
             for c in o.certificates
             if (self.orgs[o.spec.slug].pk, c.number) not in existing
         ]
-        Certificate.objects.bulk_create(certificates)
         self.created["improvements"] = len(improvements)
         self.created["certificates"] = len(certificates)
         self.certificates = {
