@@ -52,9 +52,7 @@ def _aggregates() -> dict:
         "to_confirm": Count("pk", filter=Q(status=S.PLACED)),
         "awaiting_payment": Count("pk", filter=Q(status__in=OPEN) & transfer_pending_q()),
         "to_pack": Count("pk", filter=Q(status=S.CONFIRMED)),
-        "to_ship": Count(
-            "pk", filter=Q(status=S.PACKED, delivery_method=Order.Delivery.SHIP)
-        ),
+        "to_ship": Count("pk", filter=Q(status=S.PACKED, delivery_method=Order.Delivery.SHIP)),
     }
 
 

@@ -95,7 +95,16 @@ def test_a_cancelled_transfer_order_no_longer_awaits_payment(seller, manager):
     ("language", "texts"),
     [
         ("vi", ["Chờ xác nhận", "Chờ chuyển khoản", "Cần đóng gói", "Cần gửi đi", "cần xác nhận"]),
-        ("en", ["Waiting for confirmation", "Waiting for the bank transfer", "To pack", "To ship", "to confirm"]),
+        (
+            "en",
+            [
+                "Waiting for confirmation",
+                "Waiting for the bank transfer",
+                "To pack",
+                "To ship",
+                "to confirm",
+            ],
+        ),
     ],
 )
 def test_the_console_home_and_tab_row_show_the_orders_waiting(
@@ -109,7 +118,8 @@ def test_the_console_home_and_tab_row_show_the_orders_waiting(
     html = response.content.decode()
 
     assert 'data-orders-to-confirm="2"' in html  # the tab row
-    assert '<a class="grow" href="/manage/%s/orders/?status=placed" data-count="to_confirm">' % seller.slug in html
+    link = f'href="/manage/{seller.slug}/orders/?status=placed" data-count="to_confirm"'
+    assert link in html
     for text in texts:
         assert text in html
     assert response.context["order_counts"].to_ship == 1
@@ -141,7 +151,9 @@ def test_the_payment_link_lists_the_orders_awaiting_a_transfer(client, seller, m
 
 
 @pytest.mark.parametrize("n", [1, 2])
-def test_the_overview_query_count_does_not_grow(client, django_assert_num_queries, seller, manager, n):
+def test_the_overview_query_count_does_not_grow(
+    client, django_assert_num_queries, seller, manager, n
+):
     orders_in_every_state(seller, manager, n=n)
     client.force_login(manager)
     url = reverse("console:overview", args=[seller.slug])
@@ -212,9 +224,14 @@ def test_the_header_login_link_keeps_the_page(client, db):
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("vi", ["Tỉnh của tôi", "1 đơn hàng", "1 thành viên"]), ("en", ["My provinces", "1 order", "1 member"])],
+    [
+        ("vi", ["Tỉnh của tôi", "1 đơn hàng", "1 thành viên"]),
+        ("en", ["My provinces", "1 order", "1 member"]),
+    ],
 )
-def test_an_officer_sees_her_provinces_organisations_and_counts(client, seller, manager, language, words):
+def test_an_officer_sees_her_provinces_organisations_and_counts(
+    client, seller, manager, language, words
+):
     place([(product(organisation=seller), 1)])
     far = OrganisationFactory(name="HTX Ở nơi khác", commune=commune(4))  # Hà Nội
     client.cookies["hoaban_language"] = language
