@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import my_orders
 from . import shop_views as views
 
 app_name = "shop"
@@ -11,6 +12,8 @@ urlpatterns = [
     path("cart/remove/", views.cart_remove, name="cart_remove"),
     path("checkout/", views.checkout, name="checkout"),
     path("orders/placed/<str:token>/", views.placed, name="placed"),
+    path("orders/mine/", my_orders.my_orders, name="my_orders"),
+    path("orders/mine/<str:code>/", my_orders.my_order, name="my_order"),
     path("track/", views.track, name="track"),
     path("track/review/", views.review, name="review"),
     path("track/cancel/", views.track_cancel, name="track_cancel"),
