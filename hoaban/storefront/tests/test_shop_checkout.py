@@ -201,13 +201,6 @@ def test_out_of_stock_says_how_many_are_left_and_places_nothing(client, two_sell
             "Hãy viết số nhà và tên đường, hoặc thôn, bản.",
             "Write the house number and street, or the hamlet or village.",
         ),
-        (
-            {"delivery": "pickup"},
-            "payment",
-            "Trả tiền khi nhận hàng chỉ dùng khi gửi hàng đến bạn. "
-            "Hãy chọn trả tiền mặt khi lấy hàng.",
-            "Cash on delivery is only for orders sent to you. Choose cash at pick-up.",
-        ),
     ],
 )
 def test_bad_fields_are_shown_next_to_the_field_in_both_languages(
