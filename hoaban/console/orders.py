@@ -45,6 +45,7 @@ from hoaban.commerce.services import (
     payment_refund,
 )
 from hoaban.commerce.services.lots import LOT_STATUSES, lots_with_units_left
+from hoaban.commerce.shipping.names import CARRIER_NAMES
 from hoaban.orgs.models import Organisation
 
 from .forms import (
@@ -60,11 +61,7 @@ S = Order.Status
 # What the seller wrote down as the carrier (the order_ship service records the code).
 CARRIER_CHOICES = [
     ("seller", gettext_lazy("We deliver it ourselves")),
-    ("viettelpost", "Viettel Post"),
-    ("vnpost", "VNPost"),
-    ("ghn", "GHN"),
-    ("ghtk", "GHTK"),
-    ("other", gettext_lazy("Another carrier")),
+    *((code, CARRIER_NAMES[code]) for code in ("viettelpost", "vnpost", "ghn", "ghtk", "other")),
 ]
 # The simple one-button actions: name → (service, label, target status).
 SIMPLE_ACTIONS = {
