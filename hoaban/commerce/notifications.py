@@ -31,7 +31,7 @@ __all__ = ["ConsoleBackend", "LocmemBackend", "Message", "notify", "order_messag
 # in; she adds her phone). The path is the storefront's `shop:track`, named here by address:
 # commerce does not import the channels.
 TRACKING_PATH = "/track/?code="
-WITH_LINK = frozenset({"placed", "confirmed", "shipped"})
+WITH_LINK = frozenset({"placed", "shipped"})  # short SMS: the two that matter
 
 
 def tracking_link(order: Order) -> str:
