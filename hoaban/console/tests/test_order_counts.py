@@ -341,3 +341,33 @@ def test_the_order_page_warns_and_refuses_shipping_before_the_transfer(
     assert refusal % order.code in refused.content.decode()
     assert shipped.status_code == 200
     assert Order.objects.get(pk=order.pk).status == Order.Status.SHIPPED
+
+
+class CountingCarrier:
+    """A carrier that books nothing, counting the bookings it was asked for."""
+
+    code = "viettelpost"
+
+    def __init__(self):
+        self.booked = 0
+
+    def create_shipment(self, parcel):
+        from hoaban.commerce.shipping import ShipmentCreated
+
+        self.booked += 1
+        return ShipmentCreated(carrier=self.code, tracking_code="VTP9", fee=0, raw={})
+
+
+def test_no_carrier_is_booked_for_an_unpaid_transfer_unless_she_says_so(seller, manager):
+    from hoaban.commerce.services import order_ship_with_carrier
+
+    order = packed_transfer(seller, manager)
+    carrier = CountingCarrier()
+
+    with pytest.raises(TransferNotReceived):
+        order_ship_with_carrier(order=order, by=manager, carrier=carrier)
+    booked_before = carrier.booked
+    shipped = order_ship_with_carrier(order=order, by=manager, carrier=carrier, before_payment=True)
+
+    assert booked_before == 0
+    assert (carrier.booked, shipped.status) == (1, Order.Status.SHIPPED)
