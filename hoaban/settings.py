@@ -301,6 +301,8 @@ ORDER_HOLD_UNPAID_TRANSFER_MINUTES = int(
     os.environ.get("ORDER_HOLD_UNPAID_TRANSFER_MINUTES", "120")
 )
 ORDER_HOLD_UNCONFIRMED_MINUTES = int(os.environ.get("ORDER_HOLD_UNCONFIRMED_MINUTES", "1440"))
+# The site's public address, for links in SMS and Zalo messages (the order's tracking page).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Throttles (hoaban.core.throttle), "events/period" with s, m, h or d; unset names use the
 # defaults in hoaban.core.throttle.DEFAULT_RATES.
 THROTTLE_RATES = {

@@ -39,6 +39,7 @@ NOT_A_MANAGER = _(
     "Ask one of its managers to add you."
 )
 NOT_A_VIEWER = _("You cannot see this organisation's management pages. Ask one of its managers.")
+NOT_AN_OFFICER = _("Only programme officers have provinces to follow here.")
 NOT_A_CREATOR = _("Only programme officers of the province can add an organisation there.")
 
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,22 @@ def _clean_phone(value: str) -> str:
         return normalize_phone(value)
     except InvalidPhone as exc:
         raise forms.ValidationError(MSG_PHONE_INVALID, code="invalid_phone") from exc
+
+
+class PhoneAdminAuthenticationForm(AdminAuthenticationForm):
+    """The admin's login takes the phone number in any common form, like the site's
+    (`0912 345 678`, `+84912345678`, `84912345678`); axes counts failures by the E.164 number
+    (settings.AXES_USERNAME_CALLABLE), so the lock-out is the same whatever the form."""
+
+    def clean_username(self) -> str:
+        raw = self.cleaned_data["username"]
+        try:
+            return normalize_phone(raw)
+        except InvalidPhone:
+            return raw  # not a phone: the usual "wrong phone or password" answer
+
+
+admin.site.login_form = PhoneAdminAuthenticationForm
 
 
 class UserCreationForm(AdminUserCreationForm):

@@ -109,6 +109,22 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         return set_language_cookie(response, form.get_user().preferred_language)
 
+    def get_default_redirect_url(self) -> str:
+        """Without a (safe) `next`: a manager lands on her console (`/manage/` opens her only
+        organisation or lists them), a programme officer on her provinces, anyone else on her
+        profile. A `next` always wins: it is what she was doing."""
+        return landing_url(self.request.user)
+
+
+def landing_url(user) -> str:
+    from .access import managed_organisations, officer_provinces
+
+    if managed_organisations(user).exists():
+        return "/manage/"  # the console (a channel: named by its address, not imported)
+    if officer_provinces(user).exists():
+        return "/manage/provinces/"
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
 
 class LogoutView(auth_views.LogoutView):
     """POST only (Django's LogoutView refuses GET)."""

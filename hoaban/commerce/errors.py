@@ -85,3 +85,21 @@ class NotAllowed(OrderError):
 
     def __init__(self, message: str | None = None):
         super().__init__(message or _("Only a manager of the selling organisation may do this."))
+
+
+class TransferNotReceived(OrderError):
+    """A bank-transfer (VietQR) order is shipped once the money is received, unless the seller
+    says she ships before it (she then carries the risk)."""
+
+    code = "transfer_not_received"
+    status = 409
+
+    def __init__(self, order_code: str):
+        super().__init__(
+            _(
+                "The bank transfer for order %(code)s has not arrived yet. Ship it after the "
+                "money is in your account, or tick “Ship before the transfer arrives”."
+            )
+            % {"code": order_code},
+            field="before_payment",
+        )

@@ -56,7 +56,7 @@ def order_for_tracking(code: str, phone_e164: str) -> Order | None:
         return None
     return (
         Order.objects.filter(code=clean, buyer_phone=phone_e164)
-        .select_related("seller", "channel", "commune__province")
+        .select_related("seller", "channel", "commune__province", "placement")
         .prefetch_related(
             "payments",
             Prefetch("lines", queryset=OrderLine.objects.order_by("pk")),

@@ -63,6 +63,7 @@ def order_tracking(order: Order) -> dict:
             if shipment is None
             else {
                 "carrier": shipment.carrier,
+                "carrier_name": shipment.carrier_name,
                 "tracking_code": shipment.tracking_code,
                 "status": shipment.status,
             },

@@ -34,6 +34,12 @@ class ShipForm(forms.Form):
         help_text=_("The code on the carrier's receipt, if there is one."),
     )
 
+    before_payment = forms.BooleanField(
+        label=_("Ship before the transfer arrives"),
+        required=False,
+        help_text=_("Only if you trust this buyer: if the money never comes, the goods are lost."),
+    )
+
     def __init__(self, *args, carrier_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["carrier"].choices = list(carrier_choices)

@@ -28,6 +28,7 @@ from hoaban.accounts.access import managed_organisations
 from hoaban.accounts.phone import display_phone
 from hoaban.commerce.errors import NotAllowed, OrderError
 from hoaban.commerce.models import Order, Payment
+from hoaban.commerce.order_counts import OPEN, order_counts, transfer_pending_q
 from hoaban.commerce.queries import seller_orders
 from hoaban.commerce.services import (
     TRANSITIONS,
@@ -44,6 +45,7 @@ from hoaban.commerce.services import (
     payment_refund,
 )
 from hoaban.commerce.services.lots import LOT_STATUSES, lots_with_units_left
+from hoaban.commerce.shipping.names import CARRIER_NAMES
 from hoaban.orgs.models import Organisation
 
 from .forms import (
@@ -59,11 +61,7 @@ S = Order.Status
 # What the seller wrote down as the carrier (the order_ship service records the code).
 CARRIER_CHOICES = [
     ("seller", gettext_lazy("We deliver it ourselves")),
-    ("viettelpost", "Viettel Post"),
-    ("vnpost", "VNPost"),
-    ("ghn", "GHN"),
-    ("ghtk", "GHTK"),
-    ("other", gettext_lazy("Another carrier")),
+    *((code, CARRIER_NAMES[code]) for code in ("viettelpost", "vnpost", "ghn", "ghtk", "other")),
 ]
 # The simple one-button actions: name → (service, label, target status).
 SIMPLE_ACTIONS = {
@@ -130,10 +128,12 @@ def orders(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     shows the orders to confirm)."""
     form = OrderFilterForm(request.GET or None, status_choices=_status_choices())
     status = form.chosen_status() if form.is_bound else ""
+    listed = seller_orders(organisation.pk, status or None)
+    waiting_payment = request.GET.get("waiting") == "payment"  # the overview's count links here
+    if waiting_payment:
+        listed = listed.filter(transfer_pending_q(), status__in=OPEN)
     # 2 queries (count, page of orders with commune joined) + 1 for payments, 1 for lines.
-    page = Paginator(seller_orders(organisation.pk, status or None), ORDERS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(listed, ORDERS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "console/orders/orders.html",
@@ -142,6 +142,8 @@ def orders(request: HttpRequest, organisation: Organisation) -> HttpResponse:
             "organisation": organisation,
             "form": form,
             "status": status,
+            "waiting_payment": waiting_payment,
+            "order_counts": order_counts(organisation.pk),
             "page": page,
             "orders": page.object_list,
         },
@@ -174,7 +176,12 @@ def _actions(order: Order) -> dict:
     ]
     can_ship = S.SHIPPED in allowed and order.delivery_method == Order.Delivery.SHIP
     is_open = order.status not in (S.CANCELLED, S.RETURNED)
+    transfer_pending = any(
+        p.method == Payment.Method.VIETQR and p.status == Payment.Status.PENDING and not p.is_refund
+        for p in order.payments.all()
+    )
     return {
+        "transfer_pending": can_ship and transfer_pending,  # shipping asks her to say so
         "simple": simple,
         "ship": can_ship,
         "cancel": S.CANCELLED in allowed,
@@ -295,6 +302,7 @@ def order_action(request: HttpRequest, organisation: Organisation, code: str) ->
                 by=request.user,
                 carrier=form.cleaned_data["carrier"],
                 tracking_code=form.cleaned_data["tracking_code"],
+                before_payment=form.cleaned_data["before_payment"],
             )
         elif action == "cancel":
             form = CancelForm(request.POST)
@@ -339,6 +347,7 @@ def packing_list(request: HttpRequest, organisation: Organisation) -> HttpRespon
             "organisation": organisation,
             "organisations": request.organisations,
             "orders": orders,
+            "order_counts": order_counts(organisation.pk),
             "totals": sorted(totals.items()),
         },
     )

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from hoaban.accounts import access
 from hoaban.catalog.models import ProductEvent
+from hoaban.commerce.order_counts import order_counts_by_seller
 from hoaban.core.errors import ServiceError, form_error
 from hoaban.orgs import invitations, services
 from hoaban.orgs.forms import (
@@ -52,7 +53,14 @@ def home(request: HttpRequest) -> HttpResponse:
     rows = [(org, org.pk in managed) for org in organisations]
     if len(rows) == 1:
         return redirect("console:overview", slug=rows[0][0].slug)
-    return render(request, "console/home.html", {"rows": rows})
+    # How many orders wait for her, per organisation she manages (1 query; officers: none).
+    counts = order_counts_by_seller(org.pk for org, is_managed in rows if is_managed)
+    rows = [(org, is_managed, counts.get(org.pk)) for org, is_managed in rows]
+    return render(
+        request,
+        "console/home.html",
+        {"rows": rows, "has_provinces": access.officer_provinces(request.user).exists()},
+    )
 
 
 # --- overview ---------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import old_addresses, orders, organisation, products, stock
+from . import old_addresses, orders, organisation, products, provinces, stock
 
 app_name = "console"
 ORG = "manage/<slug:slug>/"
 PRODUCT = ORG + "products/<str:code>/"
 urlpatterns = [
     path("manage/", organisation.home, name="home"),
+    path("manage/provinces/", provinces.provinces, name="provinces"),  # a programme officer's
     # The old order addresses (before the console had the organisation in its address), kept
     # for bookmarks; they come before ORG ("orders" is a reserved slug, orgs.slugs).
     path("manage/orders/", old_addresses.old_orders, name="old_orders"),

@@ -49,6 +49,7 @@ COMING_WORDS = {
     "bank",
     "movements",
     "payments",
+    "provinces",
 }
 # Words a person would take for the site's own pages.
 SITE_WORDS = {

@@ -14,8 +14,10 @@ from .cart import (
     cart_contents,
     product_for_sale,
     product_terms,
+    quantity_too_large,
 )
 from .shop_forms import (
+    MAX_QUANTITY,
     CartAddForm,
     CartRemoveForm,
     CartUpdateForm,
@@ -43,12 +45,23 @@ def _render_cart(request, *, line_errors: dict | None = None, status: int = 200)
     )
 
 
+def _too_many(form) -> str:
+    """A quantity beyond the field's ceiling is still "only N left" for a product on sale
+    (whatever was asked for); else the field's own message."""
+    product = product_for_sale(form.data.get("product", ""))
+    if product is not None and form.has_error("quantity", "max_value"):
+        _price, available = product_terms(product)
+        if available < MAX_QUANTITY:
+            return str(quantity_too_large(product.name, available, product.unit))
+    return _first_error(form)
+
+
 @require_POST
 def cart_add(request: HttpRequest) -> HttpResponse:
     form = CartAddForm(request.POST)
     fallback = _safe_next(request, "")
     if not form.is_valid():
-        messages.error(request, _first_error(form))
+        messages.error(request, _too_many(form))
         return redirect(fallback or "shop:cart")
     product = product_for_sale(form.cleaned_data["product"])
     if product is None:
@@ -74,7 +87,7 @@ def cart_update(request: HttpRequest) -> HttpResponse:
     form = CartUpdateForm(request.POST)
     code = request.POST.get("product", "")
     if not form.is_valid():
-        return _render_cart(request, line_errors={code: _first_error(form)}, status=400)
+        return _render_cart(request, line_errors={code: _too_many(form)}, status=400)
     cart = Cart(request.session)
     code = form.cleaned_data["product"]
     product = product_for_sale(code)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import published_products
+from hoaban.catalog.units import amount_of
 from hoaban.commerce.models import Channel
 from hoaban.commerce.pricing import listed_in_channel, terms_of, with_channel_terms
 from hoaban.core.errors import ServiceError
@@ -31,11 +32,13 @@ NOT_FOR_SALE = _("This product is not for sale any more.")
 TOO_MANY_LINES = _("Your basket is full. Place this order first, then start a new one.")
 
 
-def quantity_too_large(product_name: str, available: int):
-    """The message for a quantity beyond what is left (sold out when nothing is left)."""
+def quantity_too_large(product_name: str, available: int, unit: str = ""):
+    """The message for a quantity beyond what is left (sold out when nothing is left), with
+    the product's unit: "Chỉ còn 3 gói 500 g Miến dong", whatever quantity was asked for."""
     if available <= 0:
         return _("%(product)s is sold out.") % {"product": product_name}
-    return _("Only %(available)s left of %(product)s. Choose %(available)s or fewer.") % {
+    return _("Only %(amount)s left of %(product)s. Choose %(available)s or fewer.") % {
+        "amount": amount_of(available, unit),
         "available": available,
         "product": product_name,
     }
@@ -115,7 +118,9 @@ class Cart:
                     % {"already": already, "product": product.name, "more": available - already},
                     field="quantity",
                 )
-            raise ServiceError(quantity_too_large(product.name, available), field="quantity")
+            raise ServiceError(
+                quantity_too_large(product.name, available, product.unit), field="quantity"
+            )
 
     def _save(self) -> None:
         self.session[SESSION_KEY] = dict(self.quantities)
@@ -139,6 +144,11 @@ class CartLine:
     @property
     def exceeds_stock(self) -> bool:
         return self.quantity > self.available
+
+    @property
+    def available_amount(self) -> str:
+        """What is left, in the product's unit ("3 gói 500 g")."""
+        return amount_of(self.available, self.product.unit)
 
 
 @dataclass

@@ -124,6 +124,7 @@ class CheckoutForm(CommunePickerMixin, forms.Form):
         choices=PAYMENT_CHOICES,
         initial=PAYMENT_COD,
         widget=forms.RadioSelect,
+        help_text=_("If you pick the order up, cash on delivery becomes cash at pick-up."),
         error_messages={"required": _("Choose how you pay.")},
     )
     idempotency_key = forms.CharField(max_length=64, widget=forms.HiddenInput)
@@ -157,10 +158,9 @@ class CheckoutForm(CommunePickerMixin, forms.Form):
                     _("Cash at pick-up is only for orders you pick up. Choose another way to pay."),
                 )
         elif delivery == self.DELIVERY_PICKUP and payment == self.PAYMENT_COD:
-            self.add_error(
-                "payment",
-                _("Cash on delivery is only for orders sent to you. Choose cash at pick-up."),
-            )
+            # Picking up, she pays in cash at the cooperative: the same cash, at the counter
+            # (the form says so; a small script ticks it as she chooses pick-up).
+            cleaned["payment"] = self.PAYMENT_CASH
         return cleaned
 
 

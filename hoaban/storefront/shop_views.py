@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET
 
 from hoaban.accounts.phone import display_phone
+from hoaban.catalog.models import Product
 from hoaban.commerce import throttles
 from hoaban.commerce.errors import IdempotencyConflict, OutOfStock
 from hoaban.commerce.models import IdempotencyRecord, Payment
@@ -188,8 +189,20 @@ def _place(request: HttpRequest, form: CheckoutForm, cart: Cart) -> HttpResponse
         return None
     except OutOfStock as error:
         throttles.placement_give_back(taken)
+        units = dict(
+            Product.objects.filter(code__in=[s.product for s in error.shortages]).values_list(
+                "code", "unit"
+            )
+        )
         for shortage in error.shortages:
-            form.add_error(None, str(quantity_too_large(shortage.name, shortage.available)))
+            form.add_error(
+                None,
+                str(
+                    quantity_too_large(
+                        shortage.name, shortage.available, units.get(shortage.product, "")
+                    )
+                ),
+            )
         return None
     except ServiceError as error:
         throttles.placement_give_back(taken)

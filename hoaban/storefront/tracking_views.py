@@ -23,6 +23,7 @@ from .shop_forms import (
     TrackForm,
 )
 from .shop_payment import payment_instructions
+from .shop_views import PLACED_SESSION_KEY
 
 NOT_FOUND = gettext_lazy(
     "We found no order with this code and phone number. Check both (the code looks like "
@@ -71,6 +72,7 @@ def track(request: HttpRequest) -> HttpResponse:
 
 
 def _render_tracked(request, form, order, *, review_form=None, status: int = 200):
+    """The tracking page of one order (also for a signed-in buyer's own, my_orders.py)."""
     reviewed = set(
         Review.objects.filter(order_line__order=order).values_list("order_line_id", flat=True)
     )
@@ -88,9 +90,21 @@ def _render_tracked(request, form, order, *, review_form=None, status: int = 200
             "reviewable": reviewable,
             "review_form": review_form,
             "phone": form.cleaned_data["phone"],
+            "placed_token": _placed_token(request, order),
         },
         status=status,
     )
+
+
+render_tracked = _render_tracked
+
+
+def _placed_token(request: HttpRequest, order: Order) -> str:
+    """The order-placed page's token when this browser placed the order (so the tracking
+    page links back to it), else ""."""
+    record = order.placement if order.placement_id else None
+    tokens = request.session.get(PLACED_SESSION_KEY, [])
+    return record.token if record is not None and record.token in tokens else ""
 
 
 @require_POST

@@ -119,8 +119,9 @@ def test_products_page_lists_my_products_with_a_fixed_query_count(
     logged_in.get(url)  # warm the session
 
     ProductFactory.create_batch(3, organisation=manager.organisation)
-    # session + user + organisation + permission checks (2) + products + images
-    with django_assert_num_queries(7):
+    # session + user + organisation + permission checks (2) + products + images + the orders
+    # waiting (the tab row's count)
+    with django_assert_num_queries(8):
         response = logged_in.get(url)
 
     assert response.content.decode().count('class="thumb') == 6

@@ -28,6 +28,13 @@ class Shipment(models.Model):
     def __str__(self) -> str:
         return f"{self.order} · {self.carrier} {self.tracking_code}"
 
+    @property
+    def carrier_name(self) -> str:
+        """The carrier as a person reads it ("Viettel Post"), not its code."""
+        from ..shipping.names import carrier_name
+
+        return carrier_name(self.carrier)
+
 
 class Review(models.Model):
     """A buyer's rating of a product and its seller, for a line of a completed order."""

@@ -25,7 +25,7 @@ from hoaban.accounts.phone import InvalidPhone, normalize_phone
 from hoaban.catalog.models import Product
 from hoaban.inventory import services as inventory
 
-from ..errors import NotAllowed, OrderError, OutOfStock, Shortage
+from ..errors import NotAllowed, OrderError, OutOfStock, Shortage, TransferNotReceived
 from ..models import Order, OrderEvent, OrderLine, Payment, Shipment, StockReservation
 from ..shipping import Carrier, Parcel
 from ..stock import reserved_quantities
@@ -73,9 +73,11 @@ def _refuse(order: Order, target: str) -> OrderError:
 
 
 def _transition(
-    order: Order, target: str, by, note: str = "", apply=None, *, by_buyer: bool = False
+    order: Order, target: str, by, note="", apply=None, *, by_buyer: bool = False
 ) -> Order:
     """Lock, check who and whether, apply the side effect, save, record, notify.
+
+    `note`: the event's note, or a function giving it once `apply` ran.
 
     `by_buyer`: the caller already checked the buyer's phone; `by` is then None."""
     with transaction.atomic():
@@ -99,7 +101,7 @@ def _transition(
             kind=target,
             from_status=previous,
             to_status=target,
-            note=(note or "")[:255],
+            note=((note() if callable(note) else note) or "")[:255],
         )
         if target in NOTIFY_BUYER:
             transaction.on_commit(partial(_notify, locked.pk, str(target)), robust=True)
@@ -187,14 +189,40 @@ def order_pack(*, order: Order, by) -> Order:
     return _transition(order, S.PACKED, by, apply=order_lots_propose)
 
 
+def transfer_pending(order: Order) -> bool:
+    """Is a bank transfer (VietQR) of this order still to be received? (1 query)"""
+    return (
+        Payment.objects.filter(
+            order=order, method=Payment.Method.VIETQR, status=Payment.Status.PENDING
+        )
+        .exclude(kind=Payment.Kind.REFUND)
+        .exists()
+    )
+
+
 def order_ship(
-    *, order: Order, by, carrier: str = "seller", tracking_code: str = "", fee: int = 0, raw=None
+    *,
+    order: Order,
+    by,
+    carrier: str = "seller",
+    tracking_code: str = "",
+    fee: int = 0,
+    raw=None,
+    before_payment: bool = False,
 ) -> Order:
-    """Mark shipped and record the shipment (carrier code, its tracking code and fee)."""
+    """Mark shipped and record the shipment (carrier code, its tracking code and fee).
+
+    A bank-transfer order ships once the transfer is received; `before_payment=True` is the
+    seller saying she ships before it (recorded in the event). Else TransferNotReceived."""
     if order.delivery_method == Order.Delivery.PICKUP:
         raise OrderError(_("This order is picked up at the cooperative; it is not shipped."))
+    notes = [tracking_code or ""]
 
     def record(locked: Order) -> None:
+        if transfer_pending(locked):  # under the order lock, as payments are marked received
+            if not before_payment:
+                raise TransferNotReceived(locked.code)
+            notes.insert(0, _("Shipped before the bank transfer arrived."))
         Shipment.objects.create(
             order=locked,
             carrier=(carrier or "seller")[:20],
@@ -203,7 +231,9 @@ def order_ship(
             raw=raw or {},
         )
 
-    return _transition(order, S.SHIPPED, by, note=tracking_code or "", apply=record)
+    # The note is read after `record` ran (it may add the warning).
+    note = lambda: " ".join(part for part in notes if part)  # noqa: E731
+    return _transition(order, S.SHIPPED, by, note=note, apply=record)
 
 
 def order_deliver(*, order: Order, by) -> Order:
@@ -291,7 +321,9 @@ def order_parcel(order: Order) -> Parcel:
     )
 
 
-def order_ship_with_carrier(*, order: Order, by, carrier: Carrier) -> Order:
+def order_ship_with_carrier(
+    *, order: Order, by, carrier: Carrier, before_payment: bool = False
+) -> Order:
     """Book the shipment with a carrier's API, then mark the order shipped.
 
     The carrier is called outside any transaction (a slow network must not hold locks); the
@@ -305,6 +337,8 @@ def order_ship_with_carrier(*, order: Order, by, carrier: Carrier) -> Order:
     )
     if S.SHIPPED not in TRANSITIONS[current.status]:
         raise _refuse(current, S.SHIPPED)
+    if not before_payment and transfer_pending(current):  # before booking the carrier
+        raise TransferNotReceived(current.code)
     created = carrier.create_shipment(order_parcel(current))
     return order_ship(
         order=current,
@@ -313,4 +347,5 @@ def order_ship_with_carrier(*, order: Order, by, carrier: Carrier) -> Order:
         tracking_code=created.tracking_code,
         fee=created.fee,
         raw=created.raw,
+        before_payment=before_payment,
     )

@@ -27,7 +27,8 @@ def test_placed_message_in_vietnamese_by_default(django_capture_on_commit_callba
     to_buyer = [m for m in outbox if m.to == BUYER_E164]
     assert [m.text for m in to_buyer] == [
         f"Hoa Ban: đơn {order.code} của {rice.organisation.name} đã được đặt. "
-        f"Vui lòng chuyển khoản 90.000 ₫, nội dung ghi {order.code}."
+        f"Vui lòng chuyển khoản 90.000 ₫, nội dung ghi {order.code}. "
+        f"Theo dõi đơn: http://127.0.0.1:8000/track/?code={order.code}"
     ]
     to_seller = [m for m in outbox if m.to != BUYER_E164]
     assert [m.text for m in to_seller] == [
@@ -41,7 +42,8 @@ def test_placed_message_in_english_for_an_english_buyer(django_capture_on_commit
         order = place([(rice, 1)], buyer=buyer(language="en")).orders[0]
     assert outbox[0].text == (
         f"Hoa Ban: order {order.code} from {rice.organisation.name} is placed. "
-        "Total 45.000 ₫. The seller will call you to confirm."
+        "Total 45.000 ₫. The seller will call you to confirm. "
+        f"Follow it: http://127.0.0.1:8000/track/?code={order.code}"
     )
 
 
@@ -55,7 +57,8 @@ def test_status_message_follows_the_order_language():
     rice = product(stock=10)
     order = place([(rice, 1)], buyer=buyer(language="en")).orders[0]
     assert (
-        order_message(order, "shipped").text == f"Hoa Ban: your order {order.code} is on its way."
+        order_message(order, "shipped").text == f"Hoa Ban: your order {order.code} is on its way. "
+        f"Follow it: http://127.0.0.1:8000/track/?code={order.code}"
     )
 
 

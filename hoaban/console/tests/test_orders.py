@@ -253,8 +253,8 @@ def test_order_list_query_count_does_not_grow(client, django_assert_num_queries,
     url = reverse("console:orders", args=[seller.slug])
 
     # session, user, managed organisations, order count, orders (channel and commune joined),
-    # their payments, their lines (with their lots joined).
-    with django_assert_num_queries(7):
+    # their payments, their lines (with their lots joined), the counts of orders waiting.
+    with django_assert_num_queries(8):
         response = client.get(url)
 
     assert response.status_code == 200

@@ -615,8 +615,8 @@ def test_the_members_page_costs_the_same_queries_however_many_members_and_invita
     client.get(url)  # warm the session and the caches
 
     # session + user + organisation + may-view + may-change + members (joined with their
-    # users) + waiting invitations
-    with django_assert_num_queries(7):
+    # users) + waiting invitations + the orders waiting (the tab row's count)
+    with django_assert_num_queries(8):
         response = client.get(url)
 
     assert (

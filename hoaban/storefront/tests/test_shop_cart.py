@@ -87,8 +87,8 @@ def test_add_refuses_a_redirect_to_another_site(client):
         ),
         (
             6,
-            "Chỉ còn 5 Trà Shan tuyết. Hãy chọn 5 hoặc ít hơn.",
-            "Only 5 left of Trà Shan tuyết. Choose 5 or fewer.",
+            "Chỉ còn 5 gói 500 g Trà Shan tuyết. Hãy chọn 5 hoặc ít hơn.",
+            "Only 5 packs of 500 g left of Trà Shan tuyết. Choose 5 or fewer.",
         ),
     ],
 )
@@ -142,8 +142,8 @@ def test_update_changes_the_quantity(client):
         (0, "Hãy chọn số lượng từ 1 trở lên.", "Choose a quantity of 1 or more."),
         (
             11,
-            "Chỉ còn 10 Gạo nếp Khẩu nua lếch. Hãy chọn 10 hoặc ít hơn.",
-            "Only 10 left of Gạo nếp Khẩu nua lếch. Choose 10 or fewer.",
+            "Chỉ còn 10 gói 500 g Gạo nếp Khẩu nua lếch. Hãy chọn 10 hoặc ít hơn.",
+            "Only 10 packs of 500 g left of Gạo nếp Khẩu nua lếch. Choose 10 or fewer.",
         ),
     ],
 )
@@ -226,7 +226,7 @@ def test_reserved_units_are_not_available(client):
 
     response = add(english(client), product, 3)
 
-    assert f"Only 2 left of {product.name}." in response.content.decode()
+    assert f"Only 2 packs of 500 g left of {product.name}." in response.content.decode()
     assert basket(client) == {}
 
 

@@ -161,8 +161,14 @@ def test_out_of_stock_says_how_many_are_left_and_places_nothing(client, two_sell
     response_en = english(client).post(reverse("shop:checkout"), form_data(key))
 
     assert response_en.status_code == 400
-    assert "Only 2 left of Chè Shan tuyết. Choose 2 or fewer." in response_en.content.decode()
-    assert "Chỉ còn 2 Chè Shan tuyết. Hãy chọn 2 hoặc ít hơn." in response_vi.content.decode()
+    assert (
+        "Only 2 packs of 500 g left of Chè Shan tuyết. Choose 2 or fewer."
+        in response_en.content.decode()
+    )
+    assert (
+        "Chỉ còn 2 gói 500 g Chè Shan tuyết. Hãy chọn 2 hoặc ít hơn."
+        in response_vi.content.decode()
+    )
     assert Order.objects.count() == 0
     assert StockReservation.objects.count() == 0
     assert IdempotencyRecord.objects.count() == 0
@@ -200,13 +206,6 @@ def test_out_of_stock_says_how_many_are_left_and_places_nothing(client, two_sell
             "address",
             "Hãy viết số nhà và tên đường, hoặc thôn, bản.",
             "Write the house number and street, or the hamlet or village.",
-        ),
-        (
-            {"delivery": "pickup"},
-            "payment",
-            "Trả tiền khi nhận hàng chỉ dùng khi gửi hàng đến bạn. "
-            "Hãy chọn trả tiền mặt khi lấy hàng.",
-            "Cash on delivery is only for orders sent to you. Choose cash at pick-up.",
         ),
     ],
 )
