@@ -24,6 +24,7 @@ from hoaban.orgs.models import Certificate, Improvement, Membership, Organisatio
 from hoaban.orgs.services import organisation_search_text
 from hoaban.places.models import Commune, Province
 
+from .history import history_load
 from .logins import AGENT_COMMUNES, DEMO_LOGINS, DEMO_PASSWORD, OFFICER_PROVINCES
 from .organisations import BAC_KAN
 from .pictures import PALETTE, logo_picture, product_picture
@@ -92,6 +93,7 @@ class DemoLoader:
         self.lots()
         self.images()
         self.logos()
+        self.created["orders"] = history_load(plan=self.plan, codes=set(self.products_by_code))
         return self.created
 
     # --- organisations ------------------------------------------------------------------
