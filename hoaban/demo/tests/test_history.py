@@ -99,3 +99,20 @@ def test_the_history_plan_is_the_same_every_time(db):
     for order in first:
         moments = [at for at, _step in order.steps]
         assert moments == sorted(moments) and moments[-1] < anchor
+
+
+def test_a_story_says_as_many_members_as_the_organisation_has(db):
+    import re
+
+    from django.db.models import Count
+
+    from hoaban.orgs.models import Organisation
+
+    run_demo("--small")
+
+    said = 0
+    for org in Organisation.objects.annotate(n=Count("memberships")):
+        for number in re.findall(r"(\d+) (?:chị em|hộ)\b", org.story):
+            assert int(number) == org.n, (org.slug, org.story)
+            said += 1
+    assert said >= 1
