@@ -183,6 +183,15 @@ class LotForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    add_to_stock = forms.BooleanField(
+        label=_("Add this quantity to the stock"),
+        help_text=_(
+            "Ticked: the lot's quantity is added to the product's stock. "
+            "Untick it if these units are already counted in the stock."
+        ),
+        required=False,
+        initial=True,
+    )
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
