@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from hoaban.core.text import fold
 
 from .catalogue import THEMES, Item
+from .english import ORGANISATIONS, product_english
 from .names import KINH, person_name, weighted_choice
 from .organisations import (
     AGENCY_STORY,
@@ -210,11 +211,18 @@ class Planner:
             if rng.random() < 0.15:
                 origin = rng.choice(self.places.neighbours[spec.former])
             pieces = item.unit in ("piece", "box", "set", "bottle", "metre", "litre")
+            story = rng.choice(theme.stories)
+            name_en, description_en, story_en = product_english(
+                theme_key, item.name, theme.stories.index(story), place
+            )
             product = PlannedProduct(
                 code=self.code(item.prefix),
                 name=item.name.format(place=place),
                 description=theme.description.format(place=place, people=people),
-                story=rng.choice(theme.stories).format(place=place, people=people),
+                story=story.format(place=place, people=people),
+                name_en=name_en,
+                description_en=description_en,
+                story_en=story_en,
                 category=item.category,
                 ethnic_group=None if spec.people == KINH else spec.people,
                 origin_commune=origin,
@@ -354,4 +362,7 @@ def _member_counts(orgs: list[PlannedOrg]) -> list[PlannedOrg]:
     for org in orgs:
         count = len(org.members) + (1 if org.spec.slug == MANAGED_BY_LOGIN else 0)
         org.story = org.story.replace(COUNT_MARK, str(count))
+        if org.spec.slug in ORGANISATIONS:
+            org.name_en, story_en = ORGANISATIONS[org.spec.slug]
+            org.story_en = story_en.format(count=count)
     return orgs

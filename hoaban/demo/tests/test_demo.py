@@ -188,6 +188,9 @@ def test_full_set_matches_the_issue_and_loads_once_after_the_small_set(db):
     assert Order.objects.count() >= 60
     na_ri = Order.objects.filter(seller__slug="htx-mien-dong-hoa-ban-na-ri")
     assert na_ri.values("status").distinct().count() == len(Order.Status)
+    # English for the best-known products: Na Rì's and a dozen others at least.
+    english = Product.objects.exclude(name_en="")
+    assert english.exclude(organisation__slug="htx-mien-dong-hoa-ban-na-ri").count() >= 12
     print(f"full demo load after the small one: {seconds:.1f} s")
 
 

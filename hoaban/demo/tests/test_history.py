@@ -116,3 +116,24 @@ def test_a_story_says_as_many_members_as_the_organisation_has(db):
             assert int(number) == org.n, (org.slug, org.story)
             said += 1
     assert said >= 1
+
+
+def test_the_demo_has_english_for_the_manager_logins_cooperative(db):
+    from hoaban.catalog.models import Product
+    from hoaban.orgs.models import Organisation
+
+    run_demo("--small")
+
+    na_ri = Organisation.objects.get(slug=NA_RI)
+    assert na_ri.name_en.startswith("Hoa Ban Arrowroot Noodle Cooperative")
+    assert f"{na_ri.memberships.count()} women" in na_ri.story_en
+    products = Product.objects.filter(organisation=na_ri)
+    assert products.exists() and not products.filter(name_en="").exists()
+    assert not products.filter(description_en="").exists()
+    assert (
+        Product.objects.get(code="MD01").name_en == "Arrowroot glass noodles from Na Rì, 500 g pack"
+    )
+    english = " ".join(
+        f"{p.name_en} {p.description_en} {p.story_en}" for p in Product.objects.all()
+    ).lower()
+    assert "glass noodles" in english and "rice noodle" not in english
