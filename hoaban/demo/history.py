@@ -13,7 +13,7 @@ follow time; and every demo product's opening receipt is dated when the product 
 before any sale (`_date_opening_receipts`).
 
 Deterministic: `history_plan` draws every order from a seeded generator over the loaded plan,
-moments counted back from the hour of loading (so waiting orders are fresh: a placed order
+moments counted back from the minute of loading (so waiting orders are fresh: a placed order
 still holds its stock). Order codes are the service's own (random: they open tracking).
 Idempotent: each order has its key in the scope `demo-history`; an order whose key exists is
 skipped whole (so a second `hoaban demo` adds nothing). Historic orders tell nobody: the
@@ -52,8 +52,9 @@ OPENING_NOTE = "Demo"  # the note of the opening receipts (loader.products)
 
 
 def history_anchor() -> datetime.datetime:
-    """The moment the history ends: the start of the current hour."""
-    return timezone.now().replace(minute=0, second=0, microsecond=0)
+    """The moment the history ends: the current minute (not the hour: an unpaid transfer
+    placed an hour before it must still hold its units, which it does for two hours)."""
+    return timezone.now().replace(second=0, microsecond=0)
 
 
 def history_load(

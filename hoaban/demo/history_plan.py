@@ -1,7 +1,7 @@
 """The demo's order history as a plan: who buys what from whom, how, and each step's moment.
 
 Drawn from one seeded generator over the loaded demo plan (pure: no database), so the same plan
-gives the same orders. Moments are offsets back from `anchor` (the hour the demo is loaded):
+gives the same orders. Moments are offsets back from `anchor` (the minute the demo is loaded):
 orders still waiting are hours old, finished ones weeks or months old (up to HISTORY_DAYS).
 `history.py` places and moves them through the services.
 
