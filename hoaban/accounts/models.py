@@ -117,6 +117,15 @@ class User(AbstractBaseUser, PermissionsMixin):
             return " ".join(words[:-1])
         return words[-1]
 
+    @property
+    def family_name(self) -> str:
+        """The family (clan) name: first in most names, last where the given name comes first
+        (`Hoàng Thị Mai` → `Hoàng`, `H'Lia Niê` → `Niê`); empty for a one-word name."""
+        words = self.full_name.split()
+        if len(words) < 2:
+            return ""
+        return words[-1] if self.ethnicity_id in GIVEN_NAME_FIRST else words[0]
+
     def get_full_name(self) -> str:
         return self.full_name
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
+from hoaban.catalog.producers import producer_names
 from hoaban.catalog.queries import public_lots
 from hoaban.places.api import PlaceOut, place_of
 
@@ -30,7 +31,7 @@ class LotOut(Schema):
 
     @staticmethod
     def resolve_producers(obj):
-        return [membership.user.first_name for membership in obj.public_producers]
+        return producer_names(obj.public_producers)
 
 
 class SellerRef(Schema):

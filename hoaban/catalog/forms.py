@@ -84,6 +84,24 @@ class ProductForm(CommunePickerMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Who makes it, how, and what it means for your people."),
     )
+    name_en = forms.CharField(
+        label=_("Name in English"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Optional: for buyers who read in English. Without it they see the Vietnamese."
+        ),
+    )
+    description_en = forms.CharField(
+        label=_("Description in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "en"}),
+    )
+    story_en = forms.CharField(
+        label=_("Cultural story in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "lang": "en"}),
+    )
     ethnic_group = forms.ModelChoiceField(
         label=_("Ethnic group of origin"),
         queryset=EthnicGroup.objects.all(),
@@ -122,6 +140,9 @@ class ProductForm(CommunePickerMixin, forms.Form):
             "weight_grams": product.weight_grams,
             "description": product.description,
             "story": product.story,
+            "name_en": product.name_en,
+            "description_en": product.description_en,
+            "story_en": product.story_en,
             "ethnic_group": product.ethnic_group_id,
             "province": product.origin_commune.province_id,
             "origin_commune": product.origin_commune_id,
@@ -182,6 +203,15 @@ class LotForm(forms.Form):
     )
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    add_to_stock = forms.BooleanField(
+        label=_("Add this quantity to the stock"),
+        help_text=_(
+            "Ticked: the lot's quantity is added to the product's stock. "
+            "Untick it if these units are already counted in the stock."
+        ),
+        required=False,
+        initial=True,
     )
 
     def __init__(self, *args, organisation: Organisation, **kwargs):

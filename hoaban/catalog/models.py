@@ -108,6 +108,10 @@ class Product(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     story = models.TextField(_("cultural story"), blank=True)
+    # English versions, shown in English mode (empty: the Vietnamese, marked as such).
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+    story_en = models.TextField(_("cultural story in English"), blank=True)
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category")
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from hoaban.orgs.models import Membership
 
 from .models import Lot, Product
+from .producers import producer_names
 
 # --- public: lot trace page -------------------------------------------------------------
 
@@ -67,7 +68,7 @@ def lot_trace(request: HttpRequest, code: str) -> HttpResponse:
     # Screen readers announce an <svg> only with a role and a name.
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
     certificates = [c for c in lot.product.certificates.all() if c.is_valid_on(today)]
-    first_names = [m.user.first_name for m in lot.public_producers if m.user.first_name]
+    first_names = producer_names(lot.public_producers)
     return render(
         request,
         "catalog/lot_trace.html",

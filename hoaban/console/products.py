@@ -14,6 +14,7 @@ from hoaban.catalog import services
 from hoaban.catalog.forms import ImageForm, LotForm, ProductForm
 from hoaban.catalog.models import Lot, Product, ProductImage
 from hoaban.core.errors import ServiceError, form_error
+from hoaban.inventory.lots import lot_record
 from hoaban.orgs.models import Membership, Organisation
 from hoaban.places.forms import picker_initial, wants_communes
 
@@ -178,13 +179,16 @@ def lots(request: HttpRequest, organisation: Organisation) -> HttpResponse:
         form = LotForm(request.POST, organisation=organisation)
         if form.is_valid():
             try:
-                lot = services.lot_create(
-                    by=request.user, organisation=organisation, **form.cleaned_data
-                )
+                lot = lot_record(by=request.user, organisation=organisation, **form.cleaned_data)
             except ServiceError as error:
                 form_error(form, error)
             else:
-                messages.success(request, _("Lot %(code)s recorded.") % {"code": lot.code})
+                done = {"code": lot.code, "quantity": lot.quantity}
+                if form.cleaned_data["add_to_stock"]:
+                    text = _("Lot %(code)s recorded; %(quantity)s added to the stock.")
+                else:
+                    text = _("Lot %(code)s recorded; the stock is unchanged.")
+                messages.success(request, text % done)
                 return redirect("console:lots", slug=organisation.slug)
     else:
         form = LotForm(organisation=organisation)

@@ -18,6 +18,7 @@ from hoaban.orgs.models import Certificate, Improvement, Membership, Organisatio
 from hoaban.orgs.services import certificate_add, improvement_add, organisation_create
 from hoaban.places.models import Commune, Province
 
+from .history import history_load
 from .loader_pictures import PicturesStep
 from .logins import AGENT_COMMUNES, DEMO_LOGINS, DEMO_PASSWORD, OFFICER_PROVINCES
 from .organisations import BAC_KAN
@@ -79,6 +80,7 @@ class DemoLoader(PicturesStep):
         self.lots()
         self.images()
         self.logos()
+        self.created["orders"] = history_load(plan=self.plan, codes=set(self.products_by_code))
         return self.created
 
     # --- organisations ------------------------------------------------------------------
@@ -101,6 +103,8 @@ class DemoLoader(PicturesStep):
                 kind=planned.spec.kind,
                 name=planned.spec.name,
                 story=planned.story,
+                name_en=planned.name_en,
+                story_en=planned.story_en,
                 commune=self.communes[planned.commune],
                 address=planned.address,
                 contact_phone=login_phones.get(planned.spec.slug) or planned.contact_phone,
@@ -316,6 +320,9 @@ class DemoLoader(PicturesStep):
                 name=p.name,
                 description=p.description,
                 story=p.story,
+                name_en=p.name_en,
+                description_en=p.description_en,
+                story_en=p.story_en,
                 category=self.categories[p.category],
                 ethnic_group=self.ethnic_groups.get(p.ethnic_group) if p.ethnic_group else None,
                 origin_commune=self.communes[p.origin_commune],

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from hoaban.core.text import fold
 
 from .catalogue import THEMES, Item
+from .english import ORGANISATIONS, product_english
 from .names import KINH, person_name, weighted_choice
 from .organisations import (
     AGENCY_STORY,
@@ -57,6 +58,7 @@ OCOP_KINDS = {3: "ocop3", 4: "ocop4", 5: "ocop5"}
 # The miến dong cooperative in Na Rì is managed by the demo manager login (Hoàng Thị Mai).
 MANAGED_BY_LOGIN = "htx-mien-dong-hoa-ban-na-ri"
 MANAGER_GIVEN_NAME = "Mai"
+COUNT_MARK = "\x00count\x00"  # where a story says how many members: filled in at the end
 
 
 def _day(rng: random.Random, start: datetime.date, end: datetime.date) -> datetime.date:
@@ -160,6 +162,7 @@ class Planner:
 
     def story(self, spec, org, founded, province, former) -> str:
         rng = self.rng
+        rng.randint(3, 20)  # this draw once made up the count: kept, so the plan is unchanged
         values = {
             "name": spec.name,
             "year": founded,
@@ -167,7 +170,7 @@ class Planner:
             "commune": self.places.labels[org.commune][0],
             "province": province,
             "former": f" (trước đây thuộc tỉnh {former})" if former and former != province else "",
-            "count": len(org.members) + rng.randint(3, 20),
+            "count": COUNT_MARK,  # the real count, written in by `demo_plan` (`_member_counts`)
             "people": self.ethnic_names.get(spec.people, "dân tộc"),
             "kind": KIND_WORDS[spec.kind],
             "main": " và ".join(THEMES[theme].noun for theme in spec.themes),
@@ -208,11 +211,18 @@ class Planner:
             if rng.random() < 0.15:
                 origin = rng.choice(self.places.neighbours[spec.former])
             pieces = item.unit in ("piece", "box", "set", "bottle", "metre", "litre")
+            story = rng.choice(theme.stories)
+            name_en, description_en, story_en = product_english(
+                theme_key, item.name, theme.stories.index(story), place
+            )
             product = PlannedProduct(
                 code=self.code(item.prefix),
                 name=item.name.format(place=place),
                 description=theme.description.format(place=place, people=people),
-                story=rng.choice(theme.stories).format(place=place, people=people),
+                story=story.format(place=place, people=people),
+                name_en=name_en,
+                description_en=description_en,
+                story_en=story_en,
                 category=item.category,
                 ethnic_group=None if spec.people == KINH else spec.people,
                 origin_commune=origin,
@@ -329,7 +339,7 @@ def demo_plan(places: Places, ethnic_names: dict[str, str], *, small: bool = Fal
     planner = Planner(places, ethnic_names)
     orgs = [planner.organisation(spec) for spec in ALL_ORGS]
     if not small:
-        return orgs
+        return _member_counts(orgs)
     kept = [org for org in orgs if org.spec.slug in SMALL_ORG_SLUGS]
     for org in kept:
         org.members = org.members[:SMALL_MEMBERS_PER_ORG]
@@ -344,4 +354,15 @@ def demo_plan(places: Places, ethnic_names: dict[str, str], *, small: bool = Fal
         for certificate in org.certificates:
             certificate.product_codes = [c for c in certificate.product_codes if c in codes]
         org.certificates = [c for c in org.certificates if c.product_codes]
-    return kept
+    return _member_counts(kept)
+
+
+def _member_counts(orgs: list[PlannedOrg]) -> list[PlannedOrg]:
+    """A story says as many members as the organisation has (the manager login included)."""
+    for org in orgs:
+        count = len(org.members) + (1 if org.spec.slug == MANAGED_BY_LOGIN else 0)
+        org.story = org.story.replace(COUNT_MARK, str(count))
+        if org.spec.slug in ORGANISATIONS:
+            org.name_en, story_en = ORGANISATIONS[org.spec.slug]
+            org.story_en = story_en.format(count=count)
+    return orgs

@@ -57,6 +57,9 @@ class PlannedProduct:
     is_featured: bool
     created_at: datetime.datetime
     lots: list[PlannedLot] = field(default_factory=list)
+    name_en: str = ""
+    description_en: str = ""
+    story_en: str = ""
     ocop_stars: int = 0  # as drawn; the loader recomputes it from the certificates valid today
 
 
@@ -80,6 +83,8 @@ class PlannedOrg:
     bank_holder: str
     created_at: datetime.datetime
     contact: str = ""  # for organisations without members of their own
+    name_en: str = ""
+    story_en: str = ""
     members: list[PlannedMember] = field(default_factory=list)
     products: list[PlannedProduct] = field(default_factory=list)
     certificates: list[PlannedCertificate] = field(default_factory=list)

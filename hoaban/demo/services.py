@@ -7,7 +7,8 @@ nothing. Passwords are hashed once (Argon2 is slow on purpose) and shared by the
 
 The work is split: `plan.py` draws every row from one seeded generator (deterministic),
 `loader.py` writes what is missing, `pictures.py` draws the images, `logins.py` holds the
-accounts to log in with.
+accounts to log in with, `english.py` the English texts, `history_plan.py` and `history.py`
+the order history (placed and moved through the commerce services).
 """
 
 from collections.abc import Callable

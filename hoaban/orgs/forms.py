@@ -19,6 +19,19 @@ class OrganisationForm(CommunePickerMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Who you are, what you make and how: buyers like to read it."),
     )
+    name_en = forms.CharField(
+        label=_("Name in English"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Optional: for buyers who read in English. Without it they see the Vietnamese."
+        ),
+    )
+    story_en = forms.CharField(
+        label=_("Our story in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "lang": "en"}),
+    )
     province = ProvinceChoiceField(required=True)
     commune = CommuneChoiceField(required=True)
     address = forms.CharField(label=_("Address"), max_length=255, required=False)
@@ -37,6 +50,8 @@ class OrganisationForm(CommunePickerMixin, forms.Form):
             "name": organisation.name,
             "kind": organisation.kind,
             "story": organisation.story,
+            "name_en": organisation.name_en,
+            "story_en": organisation.story_en,
             "province": organisation.commune.province_id,
             "commune": organisation.commune_id,
             "address": organisation.address,

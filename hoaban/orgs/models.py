@@ -31,6 +31,9 @@ class Organisation(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.COOPERATIVE)
     name = models.CharField(_("name"), max_length=200)
     story = models.TextField(_("our story"), blank=True)
+    # English versions, shown in English mode (empty: the Vietnamese, marked as such).
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    story_en = models.TextField(_("our story in English"), blank=True)
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("commune")
     )

@@ -39,6 +39,8 @@ ORGANISATION_FIELDS = (
     "name",
     "kind",
     "story",
+    "name_en",
+    "story_en",
     "commune",
     "address",
     "contact_phone",
@@ -232,8 +234,8 @@ def organisation_update(*, organisation: Organisation, by, **fields) -> Organisa
     if bank:
         _record(organisation, by, OrganisationEvent.Kind.BANK_CHANGED, changes=bank)
     if other:
-        if "story" in other:  # long text: note that it changed, not the whole text twice
-            other["story"] = "changed"
+        for long_text in {"story", "story_en"} & set(other):  # note it changed, not the text
+            other[long_text] = "changed"
         _record(organisation, by, OrganisationEvent.Kind.UPDATED, changes=other)
     organisation.refresh_from_db()
     return organisation

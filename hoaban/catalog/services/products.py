@@ -36,6 +36,9 @@ PRODUCT_FIELDS = (
     "code",
     "description",
     "story",
+    "name_en",
+    "description_en",
+    "story_en",
     "category",
     "ethnic_group",
     "origin_commune",
@@ -66,6 +69,7 @@ def product_search_text(product: Product) -> str:
         places.append(commune.former_province.name)
     return fold_join(
         product.name,
+        product.name_en,  # found by its English name too
         product.code,
         product.category.name,
         product.category.name_en,
@@ -237,7 +241,7 @@ def product_update(
     for field, value in values.items():
         setattr(product, field, value)
     product.save()
-    for long_text in ("description", "story"):
+    for long_text in ("description", "story", "description_en", "story_en"):
         if long_text in changed:  # note that it changed, not the whole text twice
             changed[long_text] = "changed"
     if changed:

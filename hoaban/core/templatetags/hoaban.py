@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from hoaban.core.english import english_html, english_text
 from hoaban.core.money import format_vnd
 
 register = template.Library()
@@ -67,3 +68,16 @@ def inline_css(context, path: str) -> str:
     nonce = csp_nonce(context)
     attribute = format_html(' nonce="{}"', nonce) if nonce else ""
     return mark_safe(f"<style{attribute}>{text}</style>")  # noqa: S308 - our own static file
+
+
+@register.simple_tag
+def english(obj, field: str, block: bool = False) -> str:
+    """`{% english product "name" %}`: the English version in English mode, else the Vietnamese
+    marked `lang="vi"` (see hoaban.core.english); `block=True` for long texts in paragraphs."""
+    return english_html(obj, field, block=block)
+
+
+@register.filter
+def in_english(obj, field: str) -> str:
+    """`{{ product|in_english:"name" }}`: plain text for titles and alt texts."""
+    return english_text(obj, field)
