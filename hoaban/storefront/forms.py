@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from hoaban.accounts.models import EthnicGroup
 from hoaban.catalog.models import Category
 from hoaban.places.models import FormerProvince, Province
+from hoaban.places.queries import provinces_sorted
 
 # Former provinces share the `province` select; their values carry this prefix (`f6`).
 FORMER_PREFIX = "f"
@@ -39,13 +40,13 @@ class ProductFilterForm(forms.Form):
             ("", _("All provinces")),
             (
                 _("Provinces"),
-                [(str(p.code), p.short_name) for p in Province.objects.order_by("name")],
+                [(str(p.code), p.short_name) for p in provinces_sorted(Province.objects.all())],
             ),
             (
                 _("Former provinces (before 1/7/2025)"),
                 [
                     (f"{FORMER_PREFIX}{p.code}", p.name)
-                    for p in FormerProvince.objects.order_by("name")
+                    for p in provinces_sorted(FormerProvince.objects.all())
                 ],
             ),
         ]
