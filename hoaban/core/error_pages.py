@@ -30,17 +30,18 @@ OUTAGE_ERRORS = (OperationalError, InterfaceError)
 API_PREFIX = "/api/"
 TEMPLATE = "errors/error.html"
 
-# Stable codes of the JSON errors, by HTTP status.
+# Stable codes of the JSON errors, by HTTP status: the same codes the services raise
+# (`not_allowed`, `invalid_field`, `throttled`), so a caller branches on one name per case.
 CODES = {
     400: "bad_request",
     401: "unauthorized",
-    403: "forbidden",
+    403: "not_allowed",
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
     413: "too_large",
-    422: "invalid",
-    429: "too_many_requests",
+    422: "invalid_field",
+    429: "throttled",
     500: "server_error",
     503: "unavailable",
 }
