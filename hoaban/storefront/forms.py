@@ -14,9 +14,9 @@ from hoaban.places.queries import provinces_sorted
 FORMER_PREFIX = "f"
 OCOP_CHOICES = [
     ("", _("Any")),
-    ("3", _("3 stars or more")),
-    ("4", _("4 stars or more")),
-    ("5", _("5 stars")),
+    ("3", _("OCOP 3★ or more")),
+    ("4", _("OCOP 4★ or more")),
+    ("5", _("OCOP 5★")),
 ]
 
 
