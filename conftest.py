@@ -92,3 +92,12 @@ def frozen_clock(monkeypatch):
 
 
 # --- end of issue 6 (orders) fixtures
+
+
+# --- issue 8 (pages): a request in English must not leave English active for the next test
+@pytest.fixture(autouse=True)
+def _language_reset():
+    yield
+    from django.utils import translation
+
+    translation.deactivate()  # back to LANGUAGE_CODE (Vietnamese), as a new request would be
