@@ -8,6 +8,7 @@ whatever the number of products it shows.
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from hoaban.core.collation import vietnamese_sorted
 from hoaban.core.text import search_terms
 from hoaban.orgs.models import Certificate, Membership
 from hoaban.places.models import FormerProvince, Province
@@ -145,22 +146,19 @@ def _published_filter(prefix: str) -> Q:
     )
 
 
-def province_product_counts() -> QuerySet[Province]:
-    """Current provinces that have published products, with `product_count` (1 query)."""
-    return (
-        Province.objects.annotate(
-            product_count=Count(
-                "communes__products", filter=_published_filter("communes__products__")
-            )
-        )
-        .filter(product_count__gt=0)
-        .order_by("-product_count", "name")
-    )
+def province_product_counts() -> list[Province]:
+    """Current provinces that have published products, with `product_count` (1 query), in
+    Vietnamese order of their names."""
+    provinces = Province.objects.annotate(
+        product_count=Count("communes__products", filter=_published_filter("communes__products__"))
+    ).filter(product_count__gt=0)
+    return vietnamese_sorted(provinces, key=lambda province: province.short_name)
 
 
-def former_province_product_counts() -> QuerySet[FormerProvince]:
-    """Pre-2025 provinces that have published products, with `product_count` (1 query)."""
-    return (
+def former_province_product_counts() -> list[FormerProvince]:
+    """Pre-2025 provinces that have published products, with `product_count` (1 query), in
+    Vietnamese order of their names."""
+    provinces = (
         FormerProvince.objects.annotate(
             product_count=Count(
                 "communes__products", filter=_published_filter("communes__products__")
@@ -168,5 +166,5 @@ def former_province_product_counts() -> QuerySet[FormerProvince]:
         )
         .filter(product_count__gt=0)
         .select_related("province")
-        .order_by("-product_count", "name")
     )
+    return vietnamese_sorted(provinces, key=lambda province: province.name)

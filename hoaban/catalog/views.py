@@ -6,7 +6,7 @@ import io
 
 import segno
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from hoaban.orgs.models import Membership
 
+from .missing import missing_lot
 from .models import Lot, Product
 from .producers import producer_names
 
@@ -58,7 +59,10 @@ def _qr_title(lot: Lot) -> str:
 
 
 def lot_trace(request: HttpRequest, code: str) -> HttpResponse:
-    lot = _traceable_lot(code)
+    try:
+        lot = _traceable_lot(code)
+    except Http404:
+        return missing_lot(request, code)  # no longer sold (its cooperative), or the helpful 404
     today = timezone.localdate()
     url = request.build_absolute_uri(reverse("catalog:lot_trace", kwargs={"code": lot.code}))
     title = _qr_title(lot)

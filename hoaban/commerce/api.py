@@ -97,6 +97,53 @@ class OrdersOut(Schema):
     orders: list[OrderOut]
 
 
+class PaymentLineOut(Schema):
+    """One of an order's payments: the charge made at ordering, a deposit, the rest, a refund."""
+
+    kind: Literal["charge", "deposit", "balance", "refund"]
+    kind_label: str
+    method: str
+    method_label: str
+    status: str
+    status_label: str
+    amount: int
+    vietqr: str | None = Field(description="The VietQR payload while the payment is pending")
+    recorded_at: str
+    received_at: str | None
+
+
+class TrackedPaymentOut(PaymentOut):
+    status_label: str
+    method_label: str
+    note: str
+
+
+class OrderTrackingOut(Schema):
+    """An order as its buyer follows it (labels in the caller's language). `payment` is the
+    charge made at ordering; `payments` lists every payment, oldest first (deposits, the rest,
+    refunds), and `payment_state` sums them up (`unpaid`, `partly_paid`, `paid`, `refunded`)."""
+
+    code: str
+    seller: str
+    seller_slug: str
+    status: str
+    status_label: str
+    placed_at: str
+    channel: str
+    subtotal: int
+    shipping_fee: int
+    total: int
+    payment: TrackedPaymentOut
+    payments: list[PaymentLineOut]
+    payment_state: str
+    payment_state_label: str
+    buyer: dict[str, Any]
+    delivery: dict[str, Any]
+    lines: list[dict[str, Any]]
+    shipment: dict[str, Any] | None
+    events: list[dict[str, Any]]
+
+
 def _inputs(order: OrderIn) -> dict[str, Any]:
     """The schema's values → the service's plain inputs (the service checks the rules)."""
     return {
@@ -180,7 +227,7 @@ def _phone(value: Any) -> str:
 
 @router.get(
     "/{code}",
-    response={**ERRORS, 200: dict, 404: ErrorOut, 429: ThrottledOut},
+    response={**ERRORS, 200: OrderTrackingOut, 404: ErrorOut, 429: ThrottledOut},
     summary="Track an order",
 )
 def order_track(request: HttpRequest, code: str, phone: str = ""):

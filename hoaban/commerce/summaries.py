@@ -26,6 +26,22 @@ def order_summary(order: Order) -> dict:
     }
 
 
+def payment_summary(payment) -> dict:
+    """One of an order's payments (the charge, a deposit, the rest, a refund), oldest first."""
+    return {
+        "kind": payment.kind,
+        "kind_label": payment.get_kind_display(),
+        "method": payment.method,
+        "method_label": payment.get_method_display(),
+        "status": payment.status,
+        "status_label": payment.get_status_display(),
+        "amount": payment.amount,
+        "vietqr": (payment.vietqr or None) if payment.status == "pending" else None,
+        "recorded_at": payment.created_at.isoformat(),
+        "received_at": payment.received_at.isoformat() if payment.received_at else None,
+    }
+
+
 def placement_response(orders: list[Order]) -> dict:
     return {"orders": [order_summary(order) for order in orders]}
 
@@ -73,6 +89,9 @@ def order_tracking(order: Order) -> dict:
             ],
         }
     )
+    summary["payments"] = [payment_summary(payment) for payment in order.payments.all()]
+    summary["payment_state"] = order.payment_state
+    summary["payment_state_label"] = order.get_payment_state_display()
     summary["payment"]["status_label"] = order.payment.get_status_display()
     summary["payment"]["method_label"] = order.payment.get_method_display()
     summary["payment"]["note"] = (

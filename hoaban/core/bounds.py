@@ -26,6 +26,7 @@ MAX_WEIGHT_GRAMS = 1_000_000  # the weight of one unit: 1 tonne
 MAX_ORDER_LINES = 50  # different products in one order
 MAX_ORDER_LINE_QUANTITY = 10_000  # units of one product in one line (absolute ceiling)
 MAX_ORDER_TOTAL_VND = 9_999_999_999_999  # 13 digits: what a VietQR payload can carry
+MAX_SEARCH_LENGTH = 100  # characters of a search (the search boxes' maxlength, the filter form)
 
 assert MAX_STOCK <= INT_MAX and MAX_LOT_QUANTITY <= INT_MAX and MAX_WEIGHT_GRAMS <= INT_MAX  # noqa: S101
 assert MAX_ORDER_LINES * MAX_ORDER_LINE_QUANTITY <= INT_MAX  # a merged line's quantity  # noqa: S101

@@ -21,6 +21,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .bounds import MAX_SEARCH_LENGTH
 from .middleware import request_language
 
 logger = logging.getLogger("hoaban.errors")
@@ -30,17 +31,18 @@ OUTAGE_ERRORS = (OperationalError, InterfaceError)
 API_PREFIX = "/api/"
 TEMPLATE = "errors/error.html"
 
-# Stable codes of the JSON errors, by HTTP status.
+# Stable codes of the JSON errors, by HTTP status: the same codes the services raise
+# (`not_allowed`, `invalid_field`, `throttled`), so a caller branches on one name per case.
 CODES = {
     400: "bad_request",
     401: "unauthorized",
-    403: "forbidden",
+    403: "not_allowed",
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
     413: "too_large",
-    422: "invalid",
-    429: "too_many_requests",
+    422: "invalid_field",
+    429: "throttled",
     500: "server_error",
     503: "unavailable",
 }
@@ -138,7 +140,7 @@ def _page(
     request: HttpRequest, status: int, texts: dict[str, str], *, static: bool
 ) -> HttpResponse:
     """The error page in the layout. `static`: no context processors, hence no query."""
-    context = {**texts, "status": status}
+    context = {**texts, "status": status, "search_max_length": MAX_SEARCH_LENGTH}
     if static:
         # Only what base.html needs, computed here without the database: the request (nonce,
         # current path) and the CSRF token of the language switcher.
@@ -147,6 +149,12 @@ def _page(
     else:
         html = loader.get_template(TEMPLATE).render(context, request)
     return HttpResponse(html, status=status)
+
+
+def not_found_page(request: HttpRequest, texts: dict[str, str], **context) -> HttpResponse:
+    """A 404 page of one's own words and extra context (e.g. catalog.missing: a product that is
+    no longer sold and its cooperative's other products); always with search and the catalogue."""
+    return _page(request, 404, {**_texts(404), **texts, **context}, static=False)
 
 
 def error_response(request: HttpRequest, status: int, *, static: bool = False) -> HttpResponse:

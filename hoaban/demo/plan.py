@@ -283,7 +283,7 @@ class Planner:
         rng = self.rng
         valid_from, valid_to = datetime.date(2024, 1, 1), datetime.date(2026, 9, 30)
         certificates = []
-        # Titles say what is certified (the pages already show the kind: "OCOP 4 sao: …").
+        # Titles say what is certified (the pages already show the kind: "OCOP 4★: …").
         for product in products:
             first = product.code == "MD01"
             if not first and rng.random() >= 0.45:

@@ -147,7 +147,7 @@ class CertificateForm(forms.Form):
         label=_("Title"),
         max_length=200,
         required=False,
-        help_text=_("e.g. OCOP 4 stars for miến dong"),
+        help_text=_("e.g. OCOP 4★ for miến dong"),
     )
     number = forms.CharField(label=_("Number"), max_length=60, required=False)
     issued_on = forms.DateField(label=_("Issued on"), widget=DateInput)

@@ -151,9 +151,9 @@ class Invitation(models.Model):
 
 class Certificate(models.Model):
     class Kind(models.TextChoices):
-        OCOP_3 = "ocop3", _("OCOP 3 stars")
-        OCOP_4 = "ocop4", _("OCOP 4 stars")
-        OCOP_5 = "ocop5", _("OCOP 5 stars")
+        OCOP_3 = "ocop3", _("OCOP 3★")
+        OCOP_4 = "ocop4", _("OCOP 4★")
+        OCOP_5 = "ocop5", _("OCOP 5★")
         VIETGAP = "vietgap", _("VietGAP")
         ORGANIC = "organic", _("Organic")
         OTHER = "other", _("Other")

@@ -11,10 +11,12 @@ from ninja.pagination import paginate
 
 from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
 from hoaban.api.pagination import LimitOffset
+from hoaban.core.collation import vietnamese_sorted
 from hoaban.core.errors import InvalidInput
 from hoaban.core.text import search_terms
 
 from .models import Commune, FormerProvince, Province
+from .queries import provinces_sorted
 
 router = Router(tags=["places"])
 # Each operation_id is the one it had before this router moved out of hoaban/api/.
@@ -94,16 +96,17 @@ class CommuneOut(Schema):
 )
 @paginate(LimitOffset)
 def province_list(request, q: str | None = None):
-    """Provinces since 1/7/2025; `q` matches current and former names (`Bắc Kạn` → Thái Nguyên).
+    """Provinces since 1/7/2025, in Vietnamese order of their names (Cà Mau before Cao Bằng);
+    `q` matches current and former names (`Bắc Kạn` → Thái Nguyên).
 
-    3 queries: count, provinces, their former provinces.
+    2 queries: the (at most 34) provinces, their former provinces; sorted and counted in Python.
     """
     provinces = Province.objects.prefetch_related(
         Prefetch("former_provinces", queryset=FormerProvince.objects.order_by("code"))
-    ).order_by("code")
+    )
     for term in search_terms(q):
         provinces = provinces.filter(search_text__contains=term)
-    return provinces
+    return provinces_sorted(provinces)
 
 
 @router.get(
@@ -115,11 +118,12 @@ def province_list(request, q: str | None = None):
 def commune_list(request, code: int, q: str | None = None):
     """Communes and wards of a province; `q` matches the commune name without accents.
 
-    3 queries: the province check, count, communes joined with their former province.
+    2 queries: the province check, its communes joined with their former province (at most
+    a few hundred: sorted in Vietnamese order and counted in Python).
     """
     if not Province.objects.filter(pk=code).exists():
         raise not_found(_("No province has the code %(code)s.") % {"code": code})
     communes = Commune.objects.filter(province_id=code).select_related("former_province")
     for term in search_terms(q):
         communes = communes.filter(search_text__contains=term)
-    return communes.order_by("name", "code")
+    return vietnamese_sorted(communes.order_by("code"), key=lambda commune: commune.name)

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from hoaban.core.bounds import as_code
-from hoaban.core.text import fold
+from hoaban.core.collation import vietnamese_key, vietnamese_sorted
 
 from .models import Commune, Province
 
@@ -13,14 +13,20 @@ def province_queryset() -> QuerySet[Province]:
 
 
 def province_choices() -> list[tuple[int, str]]:
-    """The 34 provinces as (code, short name), sorted by name the way Vietnamese read it."""
+    """The 34 provinces as (code, short name), in Vietnamese order (`core.collation`)."""
     rows = Province.objects.values_list("code", "short_name")
-    return sorted(rows, key=lambda row: (fold(row[1]), row[1]))
+    return vietnamese_sorted(rows, key=lambda row: row[1])
 
 
-def commune_sort_key(commune: Commune) -> tuple[str, str]:
-    """Sort by name ignoring accents (same order on SQLite and PostgreSQL)."""
-    return (fold(commune.name), commune.name)
+def provinces_sorted(provinces) -> list:
+    """Provinces (or former provinces) in Vietnamese order of their names (Cà Mau before Cao
+    Bằng, Đà Nẵng after every D): the one order of every list of provinces."""
+    return vietnamese_sorted(provinces, key=lambda p: getattr(p, "short_name", None) or p.name)
+
+
+def commune_sort_key(commune: Commune) -> tuple:
+    """Sort by name in Vietnamese order (same order on SQLite and PostgreSQL)."""
+    return vietnamese_key(commune.name)
 
 
 def communes_of(province_code: int | str | None) -> list[Commune]:

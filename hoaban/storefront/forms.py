@@ -6,21 +6,32 @@ from django.utils.translation import gettext_lazy as _
 
 from hoaban.accounts.models import EthnicGroup
 from hoaban.catalog.models import Category
+from hoaban.core.bounds import MAX_SEARCH_LENGTH
 from hoaban.places.models import FormerProvince, Province
+from hoaban.places.queries import provinces_sorted
 
 # Former provinces share the `province` select; their values carry this prefix (`f6`).
 FORMER_PREFIX = "f"
 OCOP_CHOICES = [
     ("", _("Any")),
-    ("3", _("3 stars or more")),
-    ("4", _("4 stars or more")),
-    ("5", _("5 stars")),
+    ("3", _("OCOP 3★ or more")),
+    ("4", _("OCOP 4★ or more")),
+    ("5", _("OCOP 5★")),
 ]
 
 
 class ProductFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("Search"), required=False, widget=forms.TextInput(attrs={"maxlength": 100})
+        label=_("Search"),
+        required=False,
+        max_length=MAX_SEARCH_LENGTH,  # the input's maxlength too; longer: a clear message
+        error_messages={
+            "max_length": _(
+                "Your search is too long (%(show_value)d characters). "
+                "Write at most %(limit_value)d characters: a few words are enough."
+            )
+        },
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
     province = forms.ChoiceField(label=_("Province"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
@@ -39,13 +50,13 @@ class ProductFilterForm(forms.Form):
             ("", _("All provinces")),
             (
                 _("Provinces"),
-                [(str(p.code), p.short_name) for p in Province.objects.order_by("name")],
+                [(str(p.code), p.short_name) for p in provinces_sorted(Province.objects.all())],
             ),
             (
                 _("Former provinces (before 1/7/2025)"),
                 [
                     (f"{FORMER_PREFIX}{p.code}", p.name)
-                    for p in FormerProvince.objects.order_by("name")
+                    for p in provinces_sorted(FormerProvince.objects.all())
                 ],
             ),
         ]
@@ -64,7 +75,9 @@ class ProductFilterForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         place = data.get("province") or ""
         return {
-            "q": (data.get("q") or "")[:100] or None,
+            # A search too long shows its message; it is still cut, never dropped (a list of
+            # everything would answer a question nobody asked).
+            "q": (data.get("q") or str(self.data.get("q") or ""))[:MAX_SEARCH_LENGTH] or None,
             "province": int(place) if place.isdigit() else None,
             "former": int(place[1:]) if place.startswith(FORMER_PREFIX) else None,
             "category": data.get("category") or None,

@@ -3,11 +3,11 @@ read-only)."""
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from hoaban.accounts.phone import display_phone
+from hoaban.catalog.missing import missing_product
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import (
     former_province_product_counts,
@@ -65,7 +65,7 @@ def product_detail(request, code: str):
     try:
         product = with_channel_terms(product_detail_queryset(), ECO).get(code=code)
     except Product.DoesNotExist:
-        raise Http404 from None
+        return missing_product(request, code)  # 404: no longer sold, or the helpful 404
     return render(request, "storefront/product_detail.html", {"product": product})
 
 

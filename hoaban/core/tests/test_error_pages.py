@@ -273,7 +273,7 @@ def test_an_unreachable_database_server_answers_503_page_and_json(tmp_path):
     [
         ("/api/v1/no-such-thing", 404, "not_found"),
         ("/api/nothing-here/", 404, "not_found"),
-        ("/api/boom/forbidden/", 403, "forbidden"),
+        ("/api/boom/forbidden/", 403, "not_allowed"),
         ("/api/boom/suspicious/", 400, "bad_request"),
         ("/api/boom/broken/", 500, "server_error"),
         ("/api/boom/database/", 503, "unavailable"),

@@ -130,7 +130,9 @@ def test_the_api_docs_answer_under_the_policy_with_their_scripts_as_files(client
         for tag, attributes in INLINE_TAG.findall(response.content.decode())
         if tag == "script" and "src=" not in attributes
     ]
-    assert inline == [' type="application/json" id="swagger-settings"']  # data, never run
+    # data, never run (our phone-sized copy of ninja's page gives it the nonce all the same)
+    assert len(inline) == 1
+    assert inline[0].startswith(' type="application/json" id="swagger-settings" nonce="')
 
 
 def test_the_admin_answers_under_the_policy(client):

@@ -107,7 +107,7 @@ def test_a_recount_below_what_orders_hold_is_refused_and_nothing_changes(product
 
     assert messages == {
         "vi": "3 ít hơn 4 đơn vị đang được giữ cho các đơn chưa xác nhận. "
-        "Hãy đếm lại, hoặc huỷ bớt các đơn đó trước.",
+        "Hãy đếm lại, hoặc hủy bớt các đơn đó trước.",
         "en": "3 is fewer than the 4 units held for orders not yet confirmed. "
         "Count again, or cancel some of those orders first.",
     }
