@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.core.pagecache import CatalogChangeAdmin
 from hoaban.orgs.admin import ReadOnlyAdmin
 
 from .models import Category, Lot, Product, ProductEvent, ProductImage
@@ -13,7 +14,7 @@ from .services import (
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     list_display = ["name", "name_en", "parent", "position"]
     list_filter = ["parent"]
     search_fields = ["name", "name_en", "slug"]
@@ -55,7 +56,7 @@ class OcopStarsFilter(admin.SimpleListFilter):
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     list_display = ["code", "name", "organisation", "price", "stock", "status", "stars"]
     list_filter = [
         "status",
@@ -111,7 +112,7 @@ class ProductAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProductImage)
-class ProductImageAdmin(admin.ModelAdmin):
+class ProductImageAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     readonly_fields = ["image", "thumbnail", "medium"]
 
     def has_add_permission(self, request, obj=None):
@@ -124,7 +125,7 @@ class ProductImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Lot)
-class LotAdmin(admin.ModelAdmin):
+class LotAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     list_display = ["code", "product", "produced_on", "quantity"]
     list_filter = ["produced_on", "product__organisation__commune__province"]
     search_fields = ["code", "product__name", "product__code", "product__organisation__name"]

@@ -23,6 +23,7 @@ from hoaban.core.bounds import (
     WEIGHT_TOO_HIGH,
 )
 from hoaban.core.errors import ServiceError
+from hoaban.core.pagecache import catalog_changed
 from hoaban.core.text import fold, fold_join
 from hoaban.core.uploads import photo_from_upload
 from hoaban.orgs.models import Certificate, Membership, Organisation
@@ -77,6 +78,7 @@ def _record(product: Product, by, kind: str, **details) -> None:
     """One event row: who did what to the product, and when."""
     actor = by if getattr(by, "is_authenticated", False) else None
     ProductEvent.objects.create(product=product, actor=actor, kind=kind, details=details)
+    catalog_changed()  # cached public pages show it (hoaban.core.pagecache)
 
 
 def _json_value(value):

@@ -22,6 +22,7 @@ from hoaban.orgs.models import Certificate, Organisation
 from hoaban.orgs.queries import selling_organisations
 
 from .forms import ProductFilterForm
+from .page_cache import cached_page
 
 ECO = Channel.Code.ECO  # the marketplace's prices (commerce.pricing, annotated: no query)
 
@@ -30,6 +31,7 @@ HOME_PRODUCTS = 8
 HOME_ORGANISATIONS = 6
 
 
+@cached_page("home")
 def home(request):
     # 5 queries: products, their images, organisations, provinces, former provinces.
     return render(
@@ -46,6 +48,7 @@ def home(request):
     )
 
 
+@cached_page("products")
 def product_list(request):
     # 7 queries: 4 for the filter choices, the count, the page of products, their images.
     form = ProductFilterForm(request.GET)
@@ -60,6 +63,7 @@ def product_list(request):
     )
 
 
+@cached_page("product")
 def product_detail(request, code: str):
     # 4 queries: the product with its joins, images, certificates, lots.
     try:
