@@ -22,6 +22,7 @@ from hoaban.orgs.models import Certificate, Organisation
 from hoaban.orgs.queries import selling_organisations
 
 from .forms import ProductFilterForm
+from .lead_picture import lead_picture_src
 from .page_cache import cached_page
 
 ECO = Channel.Code.ECO  # the marketplace's prices (commerce.pricing, annotated: no query)
@@ -70,7 +71,9 @@ def product_detail(request, code: str):
         product = with_channel_terms(product_detail_queryset(), ECO).get(code=code)
     except Product.DoesNotExist:
         raise Http404 from None
-    return render(request, "storefront/product_detail.html", {"product": product})
+    images = list(product.images.all())  # prefetched: no query
+    lead = lead_picture_src(images[0] if images else None)
+    return render(request, "storefront/product_detail.html", {"product": product, "lead_src": lead})
 
 
 def organisation(request, slug: str):
