@@ -4,7 +4,7 @@ On 3G every extra request costs a round trip (DevTools' 3G profile: 2 s), and th
 page's largest paint is its photo: fetched after the page, it paints one round trip after the
 text. A small photo is therefore written into the page as a `data:` URI (CSP `img-src`
 allows `data:`): the page and its photo arrive together. The medium picture (800 px) when it
-is at most `INLINE_MAX_BYTES`, else the thumbnail (320 px) when it is, else the medium
+is at most `INLINE_MAX_BYTES`, else the thumbnail (240 px) when it is, else the medium
 picture's URL as before (a large photo would delay the text more than it saves). Read only
 when the page is rendered, which the page cache makes rare (storefront.page_cache).
 """
