@@ -14,22 +14,52 @@ organisation write: name, place, phone, active), the admin's saves of those mode
 (`CatalogChangeAdmin`) and the demo loader (through the same services).
 """
 
+import os
+import secrets
+import time
+from pathlib import Path
+
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
 VERSION_KEY = "hoaban:catalog:version"
+PROCESS_LOCAL = ("LocMemCache", "DummyCache")
 
 
-def catalog_version() -> int:
-    """The current version (1 query to the cache; a new cache starts at 1)."""
+def version_file() -> Path | None:
+    """Where the version lives when the cache is one process's own (no `REDIS_URL`): a file
+    under `HOABAN_VAR_DIR`, so a change made by another process (a second worker, a command,
+    a Celery worker) is seen too. None with a shared cache (Redis): the version is a key."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.rsplit(".", 1)[-1] in PROCESS_LOCAL:
+        return Path(settings.VAR_DIR) / "catalog.version"
+    return None
+
+
+def catalog_version() -> str:
+    """The current version (a cache read, or a small file read without Redis)."""
+    path = version_file()
+    if path is not None:
+        try:
+            return path.read_text() or "0"
+        except OSError:  # never bumped yet
+            return "0"
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
-    return int(version)
+    return str(version)
 
 
 def _bump() -> None:
+    path = version_file()
+    if path is not None:  # a new value no one has seen, written whole (rename is atomic)
+        value = f"{time.time_ns()}-{secrets.token_hex(4)}"
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        temporary.write_text(value)
+        os.replace(temporary, path)
+        return
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not there (a fresh or flushed cache): any new value is unseen
