@@ -51,6 +51,9 @@ def test_a_picture_is_sent_as_it_is_with_its_length_and_a_years_cache(
     assert response["Content-Length"] == str(len(data))
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     assert b"".join(response.streaming_content) == data
+    # headers that mean nothing on a picture (and Vary: Cookie would stop shared caches)
+    assert "Permissions-Policy" not in response and "Vary" not in response
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
 def test_a_download_keeps_a_days_cache(client, media):
@@ -61,10 +64,18 @@ def test_a_download_keeps_a_days_cache(client, media):
     assert response["Cache-Control"] == "public, max-age=86400"
 
 
-def test_pages_are_still_gzipped(client):
+def test_pages_are_still_gzipped_and_keep_their_policy(client):
     response = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
 
     assert response["Content-Encoding"] == "gzip"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["Vary"].startswith("Cookie")
+
+
+def test_an_svg_keeps_the_policy(client, media):
+    media("products/2025/old.svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>")
+
+    assert "Permissions-Policy" in client.get("/media/products/2025/old.svg")
 
 
 def test_the_gzip_middleware_skips_only_compressed_types(rf):
