@@ -13,7 +13,9 @@ measured with one product in the basket, once their URLs answer 200; a page that
 answer 200 is left out with a note.
 """
 
+import os
 import re
+import statistics
 
 from bench._browser import chromium
 from bench._server import DemoServer, demo_server, note
@@ -149,6 +151,11 @@ def timings_3g(
         context.close()
 
 
+def repeats() -> int:
+    """`BENCH_REPEAT` 3G visits per page (1): the median is printed, the spread goes to stderr."""
+    return max(1, int(os.environ.get("BENCH_REPEAT", "1")))
+
+
 def run() -> list[tuple[str, float, str]]:
     server = demo_server()
     figures: list[tuple[str, float, str]] = []
@@ -161,7 +168,14 @@ def run() -> list[tuple[str, float, str]]:
                 note(f"page: {error}: page.{name} not measured")
                 continue
             figures.append((f"page.{name}.kb", kb, "KB"))
-            fcp, load, lcp, total_kb = timings_3g(browser, server.base_url, path, basket)
+            runs = [timings_3g(browser, server.base_url, path, basket) for _ in range(repeats())]
+            if len(runs) > 1:
+                spread = ", ".join(
+                    f"{label} {min(r[i] for r in runs):.2f}–{max(r[i] for r in runs):.2f}"
+                    for i, label in enumerate(["fcp", "load", "lcp", "total_kb"])
+                )
+                note(f"page: {name}: median of {len(runs)} 3G visits; spread {spread}")
+            fcp, load, lcp, total_kb = (statistics.median(r[i] for r in runs) for i in range(4))
             figures.append((f"page.{name}.total_kb", total_kb, "KB"))
             if fcp < 0:
                 note(f"page: no first-contentful-paint entry for {path}")
