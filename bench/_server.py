@@ -48,6 +48,7 @@ class DemoServer:
         self.env.pop("REDIS_URL", None)
         self.process: subprocess.Popen | None = None
         self.demo = "small" if os.environ.get("BENCH_SMALL_DEMO") == "1" else "full"
+        self.prepared = False
 
     def manage(self, *args: str) -> str:
         result = subprocess.run(
@@ -65,6 +66,8 @@ class DemoServer:
         return result.stdout
 
     def prepare(self) -> None:
+        if self.prepared:
+            return
         started = time.monotonic()
         self.manage("compiletranslations")
         self.manage("migrate", "--noinput", "-v0")
@@ -75,6 +78,7 @@ class DemoServer:
             f"server data: migrate + demo ({self.demo}) + collectstatic in "
             f"{time.monotonic() - started:.0f} s, in {self.var_dir}"
         )
+        self.prepared = True
 
     def start(self) -> None:
         self.prepare()
@@ -135,14 +139,26 @@ class DemoServer:
 
 
 _server: DemoServer | None = None
+_data: DemoServer | None = None
+
+
+def demo_data() -> DemoServer:
+    """The bench run's demo data (database, static files, media), prepared once and shared by
+    every server of the run (runserver here, gunicorn in `bench.load`)."""
+    global _data
+    if _data is None:
+        data = DemoServer()
+        atexit.register(data.stop)
+        data.prepare()
+        _data = data
+    return _data
 
 
 def demo_server() -> DemoServer:
     """The bench run's one server, started on first use and stopped when Python exits."""
     global _server
     if _server is None:
-        server = DemoServer()
-        atexit.register(server.stop)
+        server = demo_data()
         server.start()
         _server = server
     return _server

@@ -5,11 +5,17 @@ For each page: bytes transferred (compressed, headers included, as Chromium rece
 aside, with an empty cache (a new browser context per page) → `page.<name>.kb`. Then, in another
 fresh context, with DevTools' "3G" profile (2,000 ms latency, 50,000 B/s each way) and 4× CPU
 slowdown: first-contentful-paint → `page.<name>.fcp_s` and the end of the load event →
-`page.<name>.load_s`. Cart and checkout are measured with one product in the basket, once their
-URLs answer 200; a page that does not answer 200 is left out with a note.
+`page.<name>.load_s`, and the largest contentful paint (the last `largest-contentful-paint`
+entry once the page has loaded) → `page.<name>.lcp_s`; and everything that 3G visit
+fetched until the network is idle, pictures included (a 360 × 740 phone screen: lazy
+pictures far below the fold are not fetched) → `page.<name>.total_kb`. Cart and checkout are
+measured with one product in the basket, once their URLs answer 200; a page that does not
+answer 200 is left out with a note.
 """
 
+import os
 import re
+import statistics
 
 from bench._browser import chromium
 from bench._server import DemoServer, demo_server, note
@@ -99,15 +105,23 @@ def transferred_kb(browser, base_url: str, path: str, basket: str | None = None)
         page.wait_for_load_state("networkidle")
         if broken:
             note(f"page: {path}: some resources did not load: {', '.join(broken)}")
-        total = sum(n for rid, n in received.items() if types.get(rid) in COUNTED_TYPES)
-        return total / 1024
+        text = sum(n for rid, n in received.items() if types.get(rid) in COUNTED_TYPES)
+        return text / 1024
     finally:
         context.close()
 
 
-def timings_3g(browser, base_url: str, path: str, basket: str | None = None) -> tuple[float, float]:
+def timings_3g(
+    browser, base_url: str, path: str, basket: str | None = None
+) -> tuple[float, float, float, float]:
+    """FCP, load, LCP (s) and everything fetched (KB) on 3G with an empty cache."""
     context, page, cdp = open_page(browser, base_url, path, basket)
     try:
+        received: dict[str, int] = {}
+        cdp.on(
+            "Network.loadingFinished",
+            lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]),
+        )
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         cdp.send("Network.emulateNetworkConditions", THREE_G)
@@ -117,16 +131,29 @@ def timings_3g(browser, base_url: str, path: str, basket: str | None = None) -> 
             "() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0",
             timeout=120_000,
         )
-        fcp_ms, load_ms = page.evaluate(
-            """() => {
+        fcp_ms, load_ms, lcp_ms = page.evaluate(
+            """() => new Promise((resolve) => {
                 const paint = performance.getEntriesByName('first-contentful-paint')[0];
                 const nav = performance.getEntriesByType('navigation')[0];
-                return [paint ? paint.startTime : -1, nav.loadEventEnd];
-            }"""
+                new PerformanceObserver((list) => {
+                    const entries = list.getEntries();
+                    const last = entries[entries.length - 1];
+                    resolve([paint ? paint.startTime : -1, nav.loadEventEnd,
+                             last ? last.startTime : -1]);
+                }).observe({type: 'largest-contentful-paint', buffered: true});
+                setTimeout(() => resolve([paint ? paint.startTime : -1, nav.loadEventEnd, -1]),
+                           5000);
+            })"""
         )
-        return fcp_ms / 1000, load_ms / 1000
+        page.wait_for_load_state("networkidle", timeout=120_000)
+        return fcp_ms / 1000, load_ms / 1000, lcp_ms / 1000, sum(received.values()) / 1024
     finally:
         context.close()
+
+
+def repeats() -> int:
+    """`BENCH_REPEAT` 3G visits per page (1): the median is printed, the spread goes to stderr."""
+    return max(1, int(os.environ.get("BENCH_REPEAT", "1")))
 
 
 def run() -> list[tuple[str, float, str]]:
@@ -141,10 +168,22 @@ def run() -> list[tuple[str, float, str]]:
                 note(f"page: {error}: page.{name} not measured")
                 continue
             figures.append((f"page.{name}.kb", kb, "KB"))
-            fcp, load = timings_3g(browser, server.base_url, path, basket)
+            runs = [timings_3g(browser, server.base_url, path, basket) for _ in range(repeats())]
+            if len(runs) > 1:
+                spread = ", ".join(
+                    f"{label} {min(r[i] for r in runs):.2f}–{max(r[i] for r in runs):.2f}"
+                    for i, label in enumerate(["fcp", "load", "lcp", "total_kb"])
+                )
+                note(f"page: {name}: median of {len(runs)} 3G visits; spread {spread}")
+            fcp, load, lcp, total_kb = (statistics.median(r[i] for r in runs) for i in range(4))
+            figures.append((f"page.{name}.total_kb", total_kb, "KB"))
             if fcp < 0:
                 note(f"page: no first-contentful-paint entry for {path}")
             else:
                 figures.append((f"page.{name}.fcp_s", fcp, "s"))
+            if lcp < 0:
+                note(f"page: no largest-contentful-paint entry for {path}")
+            else:
+                figures.append((f"page.{name}.lcp_s", lcp, "s"))
             figures.append((f"page.{name}.load_s", load, "s"))
     return figures

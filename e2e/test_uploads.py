@@ -50,7 +50,7 @@ def test_manager_uploads_a_scripted_png_named_html_and_sees_it_as_a_picture(demo
     newest = product.images.order_by("-pk").first()
     image = page.locator(f"main img[src='{newest.thumbnail.url}']")
     expect(image).to_be_visible()
-    assert image.evaluate("img => img.naturalWidth") == 320
+    assert image.evaluate("img => img.naturalWidth") == 240
     # (The test live server answers /media/ itself, with Django's static view: the headers of
     # hoaban.core.uploads.serve_media are asserted by the unit tests, not here.)
     served = page.request.get(browse.url(newest.image.url))

@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "hoaban.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hoaban.core.error_pages.ApiErrorJson",  # under /api/ every error is JSON
-    "django.middleware.gzip.GZipMiddleware",
+    "hoaban.core.compression.GZipMiddleware",  # text only: pictures are compressed already
     # Issue 6 (fuzz): refuse NUL characters and over-deep JSON with a 400 before the session
     # or any view reads them (PostgreSQL refuses NUL in text). See hoaban/core/edge.py.
     "hoaban.core.edge.EdgeMiddleware",

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.core.pagecache import CatalogChangeAdmin
 from hoaban.orgs.admin import ReadOnlyAdmin, adopt, refuse_as_the_service_would
 from hoaban.orgs.models import Organisation
 
@@ -16,7 +17,7 @@ from .services.products import NOT_A_SELLER, _clean_product
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     list_display = ["name", "name_en", "parent", "position"]
     list_filter = ["parent"]
     search_fields = ["name", "name_en", "slug"]
@@ -76,7 +77,7 @@ class ProductAdminForm(forms.ModelForm):
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     form = ProductAdminForm
     list_display = ["code", "name", "organisation", "price", "stock", "status", "stars"]
     list_filter = [
@@ -137,7 +138,7 @@ class ProductAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProductImage)
-class ProductImageAdmin(admin.ModelAdmin):
+class ProductImageAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     readonly_fields = ["image", "thumbnail", "medium"]
 
     def has_add_permission(self, request, obj=None):
@@ -150,7 +151,7 @@ class ProductImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Lot)
-class LotAdmin(admin.ModelAdmin):
+class LotAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     list_display = ["code", "product", "produced_on", "quantity"]
     list_filter = ["produced_on", "product__organisation__commune__province"]
     search_fields = ["code", "product__name", "product__code", "product__organisation__name"]

@@ -3,6 +3,8 @@ orders are read-only apart from notes kept in events."""
 
 from django.contrib import admin
 
+from hoaban.core.pagecache import CatalogChangeAdmin
+
 from .models import (
     Channel,
     ChannelListing,
@@ -23,7 +25,7 @@ class ChannelAdmin(admin.ModelAdmin):
 
 
 @admin.register(ChannelListing)
-class ChannelListingAdmin(admin.ModelAdmin):
+class ChannelListingAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     list_display = ["product", "channel", "price", "is_available"]
     list_filter = ["channel", "is_available"]
     raw_id_fields = ["product"]

@@ -50,6 +50,8 @@ class LanguageMiddleware:
             translation.activate(language)
             response = self.get_response(request)
             vary = "Cookie"
+        if is_picture(response):  # a picture has no language, and the same bytes for everyone
+            return response
         response.headers.setdefault("Content-Language", language)
         response.headers.setdefault("Vary", vary)
         return response
@@ -75,6 +77,16 @@ POWERFUL_FEATURES = (
 )
 
 
+# Raster pictures only (never SVG, which a browser may run as a document).
+PICTURE_TYPES = ("image/webp", "image/jpeg", "image/png", "image/gif", "image/avif")
+
+
+def is_picture(response) -> bool:
+    """A raster picture: no Permissions-Policy, Content-Language or Vary (issue 9: a catalogue
+    page fetches 24 of them on 3G, and `Vary: Cookie` would keep shared caches from them)."""
+    return response.get("Content-Type", "").split(";")[0].strip() in PICTURE_TYPES
+
+
 def permissions_policy(path: str) -> str:
     camera_paths = tuple(settings.PERMISSIONS_POLICY_CAMERA_PATHS)
     camera_here = bool(camera_paths) and path.startswith(camera_paths)
@@ -92,5 +104,6 @@ class PermissionsPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", permissions_policy(request.path_info))
+        if not is_picture(response):  # the policy governs documents; ~250 B on each picture
+            response.headers.setdefault("Permissions-Policy", permissions_policy(request.path_info))
         return response

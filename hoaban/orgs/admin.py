@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from hoaban.core.errors import ServiceError
+from hoaban.core.pagecache import CatalogChangeAdmin
 from hoaban.core.uploads import logo_field, scan_field
 
 from .models import (
@@ -129,7 +130,7 @@ class ImprovementInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     form = OrganisationAdminForm
     list_display = ["name", "kind", "commune", "contact_phone", "is_active"]
     list_filter = ["kind", "is_active", "commune__province", "commune__former_province"]
@@ -221,7 +222,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(CatalogChangeAdmin, admin.ModelAdmin):
     form = CertificateAdminForm
     list_display = ["__str__", "organisation", "kind", "number", "issued_on", "expires_on"]
     list_filter = ["kind", "issued_on", "expires_on"]

@@ -20,6 +20,7 @@ from hoaban.accounts import access
 from hoaban.accounts.phone import InvalidPhone, normalize_phone
 from hoaban.core.bounds import COST_TOO_HIGH, MAX_COST_VND
 from hoaban.core.errors import ServiceError
+from hoaban.core.pagecache import catalog_changed
 from hoaban.core.text import fold, fold_join
 from hoaban.core.uploads import LOGO_SIZE, picture_from_upload, scan_from_upload
 from hoaban.places.models import Commune
@@ -64,6 +65,7 @@ def _record(organisation: Organisation, by, kind: str, **details) -> None:
     OrganisationEvent.objects.create(
         organisation=organisation, actor=actor, kind=kind, details=details, at=timezone.now()
     )
+    catalog_changed()  # cached public pages show the organisation (hoaban.core.pagecache)
 
 
 def _json_value(value):

@@ -22,6 +22,8 @@ from hoaban.orgs.models import Certificate, Organisation
 from hoaban.orgs.queries import selling_organisations
 
 from .forms import ProductFilterForm
+from .lead_picture import lead_picture_src
+from .page_cache import cached_page
 
 ECO = Channel.Code.ECO  # the marketplace's prices (commerce.pricing, annotated: no query)
 
@@ -30,6 +32,7 @@ HOME_PRODUCTS = 8
 HOME_ORGANISATIONS = 6
 
 
+@cached_page("home")
 def home(request):
     # 5 queries: products, their images, organisations, provinces, former provinces.
     return render(
@@ -46,6 +49,7 @@ def home(request):
     )
 
 
+@cached_page("products")
 def product_list(request):
     # 7 queries: 4 for the filter choices, the count, the page of products, their images.
     form = ProductFilterForm(request.GET)
@@ -60,13 +64,16 @@ def product_list(request):
     )
 
 
+@cached_page("product")
 def product_detail(request, code: str):
     # 4 queries: the product with its joins, images, certificates, lots.
     try:
         product = with_channel_terms(product_detail_queryset(), ECO).get(code=code)
     except Product.DoesNotExist:
         return missing_product(request, code)  # 404: no longer sold, or the helpful 404
-    return render(request, "storefront/product_detail.html", {"product": product})
+    images = list(product.images.all())  # prefetched: no query
+    lead = lead_picture_src(images[0] if images else None)
+    return render(request, "storefront/product_detail.html", {"product": product, "lead_src": lead})
 
 
 def organisation(request, slug: str):

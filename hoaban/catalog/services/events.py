@@ -2,6 +2,8 @@
 
 from django.db.models import Model
 
+from hoaban.core.pagecache import catalog_changed
+
 from ..models import Product, ProductEvent
 
 
@@ -9,6 +11,7 @@ def record_event(product: Product, by, kind: str, **details) -> None:
     """One event row: who did what to the product, and when."""
     actor = by if getattr(by, "is_authenticated", False) else None
     ProductEvent.objects.create(product=product, actor=actor, kind=kind, details=details)
+    catalog_changed()  # cached public pages show it (hoaban.core.pagecache)
 
 
 def json_value(value):

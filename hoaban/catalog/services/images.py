@@ -12,7 +12,7 @@ from .events import record_event
 @transaction.atomic
 def product_image_add(*, product: Product, upload, alt: str = "", by) -> ProductImage:
     """Store an uploaded photo, re-encoded (core.uploads: WebP, no metadata, a random name),
-    with its WebP thumbnail (320 px) and medium (800 px) versions."""
+    with its WebP thumbnail (240 px) and medium (800 px) versions."""
     require_manager(by, product.organisation)
     photo = photo_from_upload(upload, field="upload")  # UploadRefused: nothing saved
     position = product.images.count()

@@ -163,12 +163,12 @@ def test_product_image_add_stores_webp_thumbnail_and_medium(organisation, manage
         product=product, upload=png_upload(size=(1200, 900)), alt="Hai gói miến", by=manager.user
     )
 
-    assert image.thumbnail.name.endswith("-320.webp")
+    assert image.thumbnail.name.endswith("-240.webp")
     assert image.medium.name.endswith("-800.webp")
     assert image.image.name.startswith("products/")
     with Image.open(image.thumbnail) as thumb:
         assert thumb.format == "WEBP"
-        assert max(thumb.size) == 320
+        assert max(thumb.size) == 240
     assert image.alt == "Hai gói miến"
 
 

@@ -76,7 +76,7 @@ def test_a_big_photo_is_stored_at_most_2048_pixels_a_side():
 
     assert Image.open(BytesIO(photo.image.read())).size == (2048, 1024)
     assert Image.open(BytesIO(photo.medium.read())).size == (800, 400)
-    assert Image.open(BytesIO(photo.thumbnail.read())).size == (320, 160)
+    assert Image.open(BytesIO(photo.thumbnail.read())).size == (240, 120)
 
 
 def test_a_transparent_png_keeps_its_transparency():

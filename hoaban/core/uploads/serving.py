@@ -14,6 +14,7 @@ from .storage import INLINE_TYPES
 
 PRIVATE_PREFIXES = ("certificates/", "private/")  # never served from /media/
 SANDBOX_CSP = "sandbox; default-src 'none'"
+IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 def _guarded(response: HttpResponse) -> HttpResponse:
@@ -69,7 +70,13 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     except OSError:  # missing, a folder, unreadable, a name too long…
         raise Http404 from None
     response = file_response(fileobj, path, inline_allowed=True)
-    response["Cache-Control"] = "public, max-age=86400"
+    # A picture we wrote is never rewritten in place: its name is random and chosen by the
+    # server (a new photo gets a new name), so it may be kept for a year, as on S3
+    # (storage.object_parameters). Anything else (an old upload) stays a day.
+    if not response.get("Content-Disposition", "").startswith("attachment"):
+        response["Cache-Control"] = IMMUTABLE
+    else:
+        response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

@@ -109,7 +109,7 @@ def test_products_have_small_webp_pictures_valid_codes_and_ocop_stars(db):
         with default_storage.open(picture.thumbnail.name) as handle:
             image = Image.open(handle)
             assert image.format == "WEBP"
-            assert max(image.size) <= 320
+            assert max(image.size) <= 240
         assert default_storage.size(picture.thumbnail.name) < 15_000
         assert picture.medium.name.endswith(".webp")
         for lot in product.lots.all():

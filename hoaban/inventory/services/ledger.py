@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from hoaban.catalog.models import Product
 from hoaban.core.bounds import MAX_STOCK, STOCK_TOO_HIGH
 from hoaban.core.errors import ServiceError
+from hoaban.core.pagecache import catalog_changed
 from hoaban.orgs.models import Organisation
 
 from ..models import Location, Stock, StockMovement
@@ -172,6 +173,7 @@ def _add(row: Stock, product: Product, delta: int) -> None:
         )
     row.quantity += delta
     product.stock += delta
+    catalog_changed()  # cached public pages show the stock (hoaban.core.pagecache)
 
 
 def _location(product: Product, location: Location | None, store_of) -> Location:

@@ -1,0 +1,92 @@
+"""The catalogue's version: one number that every cached public page is keyed by.
+
+Cached pages (hoaban.storefront.page_cache) hold what a product, its stock, its price, its
+seller or its place looks like. They are never invalidated one by one: each write service that
+changes any of it calls `catalog_changed()`, which bumps the version, and every cached page of
+the old version is simply not found again (they expire on their own, `PAGE_CACHE_SECONDS`).
+
+The bump happens twice: at once (so the rest of this request and the tests see it) and again
+once the transaction commits (so a reader that rendered the old rows between the first bump
+and the commit cannot have stored them under the new version). Callers today:
+`catalog.services._record` (every product write: details, status, images, certificates,
+lots), `inventory.services._add` (every stock movement), `orgs.services._record` (every
+organisation write: name, place, phone, active), the admin's saves of those models
+(`CatalogChangeAdmin`) and the demo loader (through the same services).
+"""
+
+import os
+import secrets
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "hoaban:catalog:version"
+PROCESS_LOCAL = ("LocMemCache", "DummyCache")
+
+
+def version_file() -> Path | None:
+    """Where the version lives when the cache is one process's own (no `REDIS_URL`): a file
+    under `HOABAN_VAR_DIR`, so a change made by another process (a second worker, a command,
+    a Celery worker) is seen too. None with a shared cache (Redis): the version is a key."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.rsplit(".", 1)[-1] in PROCESS_LOCAL:
+        return Path(settings.VAR_DIR) / "catalog.version"
+    return None
+
+
+def catalog_version() -> str:
+    """The current version (a cache read, or a small file read without Redis)."""
+    path = version_file()
+    if path is not None:
+        try:
+            return path.read_text() or "0"
+        except OSError:  # never bumped yet
+            return "0"
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return str(version)
+
+
+def _bump() -> None:
+    path = version_file()
+    if path is not None:  # a new value no one has seen, written whole (rename is atomic)
+        value = f"{time.time_ns()}-{secrets.token_hex(4)}"
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        temporary.write_text(value)
+        os.replace(temporary, path)
+        return
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not there (a fresh or flushed cache): any new value is unseen
+        cache.add(VERSION_KEY, 2, timeout=None)
+
+
+def catalog_changed() -> None:
+    """Call after any write that changes what a public catalogue page shows."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+class CatalogChangeAdmin:
+    """Mixin for a ModelAdmin whose saves and deletes change public pages."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        catalog_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        catalog_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        catalog_changed()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        catalog_changed()
