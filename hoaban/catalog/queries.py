@@ -13,6 +13,7 @@ from hoaban.orgs.models import Certificate, Membership
 from hoaban.places.models import FormerProvince, Province
 
 from .models import Lot, Product, ProductImage
+from .search import matches, rank
 
 # The joins every product card needs: seller, origin (province and former province), category
 # and ethnic group. One query for all of them.
@@ -41,6 +42,16 @@ def published_products() -> QuerySet[Product]:
     )
 
 
+# What a card or an API list item never shows: left out of list queries (a product's
+# description and story can be pages long, and `search_text` holds the description too).
+LIST_DEFERRED = ("description", "story", "search_text")
+
+
+def product_cards() -> QuerySet[Product]:
+    """`published_products` without the long texts, for lists (same 2 queries)."""
+    return published_products().defer(*LIST_DEFERRED)
+
+
 def product_search(
     *,
     q: str | None = None,
@@ -52,17 +63,24 @@ def product_search(
 ) -> QuerySet[Product]:
     """Published products matching every given filter.
 
-    `q` ignores diacritics and case and every word must match, in the product or in its
-    seller's name and place (`mien dong` finds `Miến dong`, `Bắc Kạn` finds products from the
-    former Bắc Kạn); `province` is a current province code
-    and `former` a pre-2025 one (both by the commune of origin); `category` is a slug and
-    includes its child categories; `ethnic_group` is a code; `ocop` means at least that many
-    stars.
+    `q` ignores diacritics and case and every word must match, in the product (name, code,
+    category, origin, description) or in its seller's name and place (`mien dong` finds
+    `Miến dong`, `Bắc Kạn` finds products from the former Bắc Kạn); `province` is a current
+    province code and `former` a pre-2025 one (both by the commune of origin); `category` is
+    a slug and includes its child categories; `ethnic_group` is a code; `ocop` means at least
+    that many stars.
+
+    With `q`, the most relevant first (catalog.search: name and code, then the product's
+    other texts, then its seller), then in the usual order; without it, the usual order
+    (featured first, then by name).
     """
-    products = published_products()
-    for term in search_terms(q):  # the product's words or its seller's (name and place)
-        products = products.filter(
-            Q(search_text__contains=term) | Q(organisation__search_text__contains=term)
+    products = product_cards()
+    terms = search_terms(q)
+    if terms:  # the product's words or its seller's (name and place)
+        products = (
+            products.filter(matches(terms))
+            .annotate(search_rank=rank(terms))
+            .order_by("search_rank", "-is_featured", "name", "pk")
         )
     if province is not None:
         products = products.filter(origin_commune__province_id=province)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from hoaban.api.cursor import Keyset
 from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
 from hoaban.api.pagination import LimitOffset
 from hoaban.catalog.api import LotOut
@@ -156,11 +157,15 @@ def _published_or_404(code: str):
     response={200: list[ProductOut], **ERRORS},
     operation_id="hoaban_api_products_product_list",
 )
-@paginate(LimitOffset)
+@paginate(Keyset, ordering=("name", "pk"), types=(str, int))
 def product_list(request, filters: Query[ProductFilters]):
-    """Published products, filtered as on the web: `q` (accents and case ignored, every word
-    must match), `province` / `former` (province codes, by the commune of origin), `category`
-    (slug, includes its children), `ethnic_group` (code), `ocop` (3, 4 or 5: at least).
+    """Published products by name, filtered as on the web: `q` (accents and case ignored,
+    every word must match), `province` / `former` (province codes, by the commune of origin),
+    `category` (slug, includes its children), `ethnic_group` (code), `ocop` (3, 4 or 5: at
+    least).
+
+    Pages: follow `next` (a cursor: as fast on the last page as on the first, and no product
+    skipped or repeated while products are added); `offset` works up to 10,000.
 
     3 queries (count, page joined with seller, places, category and group, images), plus 1 per
     province filter given (its check).

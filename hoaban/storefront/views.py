@@ -21,6 +21,7 @@ from hoaban.commerce.pricing import with_channel_terms
 from hoaban.orgs.models import Certificate, Organisation
 from hoaban.orgs.queries import selling_organisations
 
+from .featured import featured_products
 from .forms import ProductFilterForm
 
 ECO = Channel.Code.ECO  # the marketplace's prices (commerce.pricing, annotated: no query)
@@ -31,12 +32,13 @@ HOME_ORGANISATIONS = 6
 
 
 def home(request):
-    # 5 queries: products, their images, organisations, provinces, former provinces.
+    # 5 queries: candidate products (featured.py chooses), their images, organisations,
+    # provinces, former provinces.
     return render(
         request,
         "storefront/home.html",
         {
-            "products": with_channel_terms(published_products(), ECO)[:HOME_PRODUCTS],
+            "products": featured_products(ECO, HOME_PRODUCTS),
             "organisations": selling_organisations().order_by("-product_count", "name")[
                 :HOME_ORGANISATIONS
             ],
