@@ -12,7 +12,7 @@ import base64
 import json
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
@@ -92,7 +92,9 @@ class Keyset(PaginationBase):
                 )
             page = page.filter(after(self.ordering, decode_cursor(pagination.cursor, self.types)))
         start = 0 if pagination.cursor else pagination.offset
-        rows = list(page[start : start + pagination.limit + 1])
+        # The page's ids first (narrow, in the index's order), then their full rows.
+        ids = page.values("pk")[start : start + pagination.limit + 1]
+        rows = list(queryset.filter(pk__in=Subquery(ids)).order_by(*self.ordering))
         items, more = rows[: pagination.limit], len(rows) > pagination.limit
         return {"items": items, "count": count, "next": self.next_url(request, items, more)}
 

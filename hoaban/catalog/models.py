@@ -174,6 +174,13 @@ class Product(models.Model):
             models.Index(
                 "name", "id", condition=models.Q(status="published"), name="product_api_order"
             ),
+            # Counts (list, home: per seller, per province) read it alone (index-only scans).
+            models.Index(
+                "organisation",
+                "origin_commune",
+                condition=models.Q(status="published"),
+                name="product_published_places",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -5,7 +5,7 @@ Every queryset here is already joined (`select_related` for the one-to-one chain
 whatever the number of products it shows.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from hoaban.core.text import search_terms
@@ -188,3 +188,28 @@ def former_province_product_counts() -> QuerySet[FormerProvince]:
         .select_related("province")
         .order_by("-product_count", "name")
     )
+
+
+class NarrowPages:
+    """A list of products for `Paginator` (and slicing) that stays fast at 100,000 products.
+
+    A page's rows are chosen by a narrow query (ids only, in the list's order, with OFFSET and
+    LIMIT: sorted over a few columns, no joins, no per-row subqueries) inside the full one
+    (cards joined and annotated for those rows only). Still one query a page;
+    `count()` is the queryset's.
+    """
+
+    def __init__(self, queryset: QuerySet[Product]):
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[Product]:
+        if not isinstance(key, slice):
+            raise TypeError("NarrowPages takes slices only")
+        ids = self.queryset.values("pk")[key]
+        return list(self.queryset.filter(pk__in=Subquery(ids)))

@@ -48,7 +48,7 @@ class InSubquery(Func):
 
 def sellers_matching(term: str) -> Subquery:
     """The organisations whose own text has the word (name, commune, provinces)."""
-    return Subquery(Organisation.objects.filter(search_text__contains=term).values("pk"))
+    return Subquery(Organisation.objects.filter(search_text__contains=term).order_by().values("pk"))
 
 
 def matches(terms: list[str]) -> Q:

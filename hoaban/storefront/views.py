@@ -10,6 +10,7 @@ from django.utils import timezone
 from hoaban.accounts.phone import display_phone
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import (
+    NarrowPages,
     former_province_product_counts,
     product_detail_queryset,
     product_search,
@@ -53,7 +54,7 @@ def product_list(request):
     form = ProductFilterForm(request.GET)
     filters = form.filters()
     products = with_channel_terms(product_search(**filters), ECO)
-    page = Paginator(products, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(NarrowPages(products), PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
     filtered = any(value for value in filters.values())
     return render(
         request,

@@ -76,6 +76,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='product',
+            index=models.Index(models.F('organisation'), models.F('origin_commune'), condition=models.Q(('status', 'published')), name='product_published_places'),
+        ),
+        migrations.AddIndex(
+            model_name='product',
             index=models.Index(models.F('name'), models.F('id'), condition=models.Q(('status', 'published')), name='product_api_order'),
         ),
     ]
