@@ -11,18 +11,15 @@ from hoaban.accounts.phone import display_phone
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import (
     NarrowPages,
-    former_province_product_counts,
     product_detail_queryset,
     product_search,
-    province_product_counts,
     published_products,
 )
 from hoaban.commerce.models import Channel
 from hoaban.commerce.pricing import with_channel_terms
 from hoaban.orgs.models import Certificate, Organisation
-from hoaban.orgs.queries import selling_organisations
 
-from .featured import featured_products
+from .featured import featured_products, place_counts, top_sellers
 from .forms import ProductFilterForm
 
 ECO = Channel.Code.ECO  # the marketplace's prices (commerce.pricing, annotated: no query)
@@ -33,18 +30,17 @@ HOME_ORGANISATIONS = 6
 
 
 def home(request):
-    # 5 queries: candidate products (featured.py chooses), their images, organisations,
-    # provinces, former provinces.
+    # 6 queries: candidate products (featured.py chooses), their images, organisations,
+    # counts by place, provinces, former provinces.
+    provinces, former_provinces = place_counts()
     return render(
         request,
         "storefront/home.html",
         {
             "products": featured_products(ECO, HOME_PRODUCTS),
-            "organisations": selling_organisations().order_by("-product_count", "name")[
-                :HOME_ORGANISATIONS
-            ],
-            "provinces": province_product_counts(),
-            "former_provinces": former_province_product_counts(),
+            "organisations": top_sellers(HOME_ORGANISATIONS),
+            "provinces": provinces,
+            "former_provinces": former_provinces,
         },
     )
 
