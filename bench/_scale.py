@@ -202,10 +202,10 @@ def build() -> None:
 
 
 def last_page_params(count: int) -> dict:
-    """The API's deepest page: with cursors (`hoaban.api.cursor`), the cursor after the row
+    """The API's deepest page: with cursors (`hoaban.api.pagination`), the cursor after the row
     before the last 20 (what following `next` reaches); without, the last offset."""
     try:
-        from hoaban.api.cursor import encode_cursor
+        from hoaban.api.pagination import encode_cursor
     except ImportError:
         return {"limit": 20, "offset": max(count - 20, 0)}
     from hoaban.catalog.queries import product_search

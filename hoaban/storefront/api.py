@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from hoaban.api.cursor import Keyset
 from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
-from hoaban.api.pagination import LimitOffset
+from hoaban.api.pagination import Keyset, LimitOffset
 from hoaban.catalog.api import LotOut
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import product_detail_queryset, product_lots, product_search
@@ -165,7 +164,7 @@ def product_list(request, filters: Query[ProductFilters]):
     least).
 
     Pages: follow `next` (a cursor: as fast on the last page as on the first, and no product
-    skipped or repeated while products are added); `offset` works up to 10,000.
+    skipped or repeated while products are added); `offset` still works (up to 1,000,000).
 
     3 queries (count, page joined with seller, places, category and group, images), plus 1 per
     province filter given (its check).

@@ -2,7 +2,7 @@
 
 import pytest
 
-from hoaban.api.cursor import encode_cursor
+from hoaban.api.pagination import encode_cursor
 from hoaban.catalog.tests.factories import ProductFactory, category
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def test_a_cursor_keeps_the_filters(client):
         ({"cursor": "not a cursor"}, "cursor"),
         ({"cursor": encode_cursor(["Miến", "x"])}, "cursor"),  # not ours: id not a number
         ({"cursor": encode_cursor(["Miến", 1]), "offset": 5}, "offset"),
-        ({"offset": 10_001}, "offset"),
+        ({"offset": 1_000_001}, "offset"),
         ({"cursor": "x" * 401}, "cursor"),
     ],
 )
