@@ -1,12 +1,27 @@
-"""`limit`/`offset` pagination answering `{"items": [...], "count": N}` (at most 100 a page).
+"""`limit`/`offset` pagination answering `{"items": [...], "count": N}` (at most 100 a page),
+and `Keyset`: the same with a cursor and a `next` link.
 
 Both are bounded (422 beyond), so no value reaches the database's integers (PostgreSQL's OFFSET
-is a bigint: 2**63 was a 500)."""
+is a bigint: 2**63 was a 500).
 
+Keyset (cursor) pagination: `{"items": [...], "count": N, "next": URL | null}`. A page is
+read from where the previous one ended (`WHERE (name, id) > (last name, last id)`, in the
+order of an index), so the last page costs what the first does, and rows added or removed
+between two pages never make a row appear twice or go missing. Follow `next` (it carries
+`cursor=…`) until it is null. `limit` (1–100) and `offset` (same bound) still work; a page
+reached by offset gives its `next` cursor too. `count` is the number of matching rows.
+"""
+
+import base64
+import json
 from typing import Any
 
+from django.db.models import Q, Subquery
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
+
+from hoaban.core.errors import InvalidInput
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -27,3 +42,88 @@ class LimitOffset(PaginationBase):
             "items": queryset[pagination.offset : pagination.offset + pagination.limit],
             "count": self._items_count(queryset),
         }
+
+
+MAX_CURSOR_LENGTH = 400
+
+
+def encode_cursor(values: list) -> str:
+    """The opaque cursor after a row whose ordering values are `values` (e.g. [name, pk])."""
+    raw = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, types: tuple[type, ...]) -> list:
+    """The values in `cursor`, checked against `types`; InvalidInput when it is not ours."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw.decode())
+    except (ValueError, UnicodeDecodeError):
+        values = None
+    if (
+        not isinstance(values, list)
+        or len(values) != len(types)
+        or not all(type(v) is t for v, t in zip(values, types, strict=True))
+    ):
+        raise InvalidInput(
+            _("This cursor is not valid: use the “next” link of a page."), field="cursor"
+        )
+    return values
+
+
+def after(ordering: tuple[str, str], values: list) -> Q:
+    """Rows after `values` in ascending `ordering` (two fields, the last one unique), written
+    so an index on both serves it: `a >= x AND (a > x OR b > y)`."""
+    first, second = ordering
+    return Q(**{f"{first}__gte": values[0]}) & (
+        Q(**{f"{first}__gt": values[0]}) | Q(**{f"{second}__gt": values[1]})
+    )
+
+
+class Keyset(PaginationBase):
+    """`@paginate(Keyset, ordering=("name", "pk"), types=(str, int))`."""
+
+    class Input(Schema):
+        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="At most 100")
+        offset: int = Field(0, ge=0, le=MAX_OFFSET, description="0 to 1000000 (or follow `next`)")
+        cursor: str | None = Field(
+            None,
+            max_length=MAX_CURSOR_LENGTH,
+            description="From a page's `next` link: the page after it",
+        )
+
+    class Output(Schema):
+        items: list[Any]
+        count: int
+        next: str | None = Field(None, description="The next page's address; null on the last")
+
+    def __init__(self, *, ordering: tuple[str, str], types: tuple[type, type], **kwargs):
+        super().__init__(**kwargs)
+        self.ordering = ordering
+        self.types = types
+
+    def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
+        count = self._items_count(queryset)
+        page = queryset.order_by(*self.ordering)
+        if pagination.cursor:
+            if pagination.offset:
+                raise InvalidInput(
+                    _("Give either a cursor or an offset, not both."), field="offset"
+                )
+            page = page.filter(after(self.ordering, decode_cursor(pagination.cursor, self.types)))
+        start = 0 if pagination.cursor else pagination.offset
+        # The page's ids first (narrow, in the index's order), then their full rows.
+        ids = page.values("pk")[start : start + pagination.limit + 1]
+        rows = list(queryset.filter(pk__in=Subquery(ids)).order_by(*self.ordering))
+        items, more = rows[: pagination.limit], len(rows) > pagination.limit
+        return {"items": items, "count": count, "next": self.next_url(request, items, more)}
+
+    def next_url(self, request, items: list, more: bool) -> str | None:
+        if not more:
+            return None
+        last = items[-1]
+        values = [getattr(last, name) for name in self.ordering]
+        query = request.GET.copy()
+        query.pop("offset", None)
+        query["cursor"] = encode_cursor(values)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -157,7 +157,35 @@ class Product(models.Model):
         verbose_name = _("product")
         verbose_name_plural = _("products")
         ordering = ["-is_featured", "name"]
-        indexes = [models.Index(fields=["status", "category"])]
+        indexes = [
+            models.Index(fields=["status", "category"]),
+            # The orderings of the lists (web, home, API), read in order and stopped early at
+            # 100,000 products (the trigram index for search: migration 0005, PostgreSQL).
+            models.Index(
+                F("is_featured").desc(),
+                "name",
+                "id",
+                condition=models.Q(status="published"),
+                name="product_list_order",
+            ),
+            models.Index(
+                F("is_featured").desc(),
+                F("created_at").desc(),
+                "id",
+                condition=models.Q(status="published"),
+                name="product_home_order",
+            ),
+            models.Index(
+                "name", "id", condition=models.Q(status="published"), name="product_api_order"
+            ),
+            # Counts (list, home: per seller, per province) read it alone (index-only scans).
+            models.Index(
+                "organisation",
+                "origin_commune",
+                condition=models.Q(status="published"),
+                name="product_published_places",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(code__regex=r"^[A-Z0-9-]{2,12}$"), name="product_code_format"

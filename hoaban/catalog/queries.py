@@ -5,7 +5,7 @@ Every queryset here is already joined (`select_related` for the one-to-one chain
 whatever the number of products it shows.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from hoaban.core.collation import vietnamese_sorted
@@ -14,6 +14,7 @@ from hoaban.orgs.models import Certificate, Membership
 from hoaban.places.models import FormerProvince, Province
 
 from .models import Lot, Product, ProductImage
+from .search import matches, rank
 
 # The joins every product card needs: seller, origin (province and former province), category
 # and ethnic group. One query for all of them.
@@ -42,6 +43,16 @@ def published_products() -> QuerySet[Product]:
     )
 
 
+# What a card or an API list item never shows: left out of list queries (a product's
+# description and story can be pages long, and `search_text` holds the description too).
+LIST_DEFERRED = ("description", "story", "search_text")
+
+
+def product_cards() -> QuerySet[Product]:
+    """`published_products` without the long texts, for lists (same 2 queries)."""
+    return published_products().defer(*LIST_DEFERRED)
+
+
 def product_search(
     *,
     q: str | None = None,
@@ -53,17 +64,24 @@ def product_search(
 ) -> QuerySet[Product]:
     """Published products matching every given filter.
 
-    `q` ignores diacritics and case and every word must match, in the product or in its
-    seller's name and place (`mien dong` finds `Miến dong`, `Bắc Kạn` finds products from the
-    former Bắc Kạn); `province` is a current province code
-    and `former` a pre-2025 one (both by the commune of origin); `category` is a slug and
-    includes its child categories; `ethnic_group` is a code; `ocop` means at least that many
-    stars.
+    `q` ignores diacritics and case and every word must match, in the product (name, code,
+    category, origin, description) or in its seller's name and place (`mien dong` finds
+    `Miến dong`, `Bắc Kạn` finds products from the former Bắc Kạn); `province` is a current
+    province code and `former` a pre-2025 one (both by the commune of origin); `category` is
+    a slug and includes its child categories; `ethnic_group` is a code; `ocop` means at least
+    that many stars.
+
+    With `q`, the most relevant first (catalog.search: name and code, then the product's
+    other texts, then its seller), then in the usual order; without it, the usual order
+    (featured first, then by name).
     """
-    products = published_products()
-    for term in search_terms(q):  # the product's words or its seller's (name and place)
-        products = products.filter(
-            Q(search_text__contains=term) | Q(organisation__search_text__contains=term)
+    products = product_cards()
+    terms = search_terms(q)
+    if terms:  # the product's words or its seller's (name and place)
+        products = (
+            products.filter(matches(terms))
+            .annotate(search_rank=rank(terms))
+            .order_by("search_rank", "-is_featured", "name", "pk")
         )
     if province is not None:
         products = products.filter(origin_commune__province_id=province)
@@ -168,3 +186,28 @@ def former_province_product_counts() -> list[FormerProvince]:
         .select_related("province")
     )
     return vietnamese_sorted(provinces, key=lambda province: province.name)
+
+
+class NarrowPages:
+    """A list of products for `Paginator` (and slicing) that stays fast at 100,000 products.
+
+    A page's rows are chosen by a narrow query (ids only, in the list's order, with OFFSET and
+    LIMIT: sorted over a few columns, no joins, no per-row subqueries) inside the full one
+    (cards joined and annotated for those rows only). Still one query a page;
+    `count()` is the queryset's.
+    """
+
+    def __init__(self, queryset: QuerySet[Product]):
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[Product]:
+        if not isinstance(key, slice):
+            raise TypeError("NarrowPages takes slices only")
+        ids = self.queryset.values("pk")[key]
+        return list(self.queryset.filter(pk__in=Subquery(ids)))

@@ -12,7 +12,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
-from hoaban.api.pagination import LimitOffset
+from hoaban.api.pagination import Keyset, LimitOffset
 from hoaban.catalog.api import LotOut
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import product_detail_queryset, product_lots, product_search
@@ -156,11 +156,15 @@ def _published_or_404(code: str):
     response={200: list[ProductOut], **ERRORS},
     operation_id="hoaban_api_products_product_list",
 )
-@paginate(LimitOffset)
+@paginate(Keyset, ordering=("name", "pk"), types=(str, int))
 def product_list(request, filters: Query[ProductFilters]):
-    """Published products, filtered as on the web: `q` (accents and case ignored, every word
-    must match), `province` / `former` (province codes, by the commune of origin), `category`
-    (slug, includes its children), `ethnic_group` (code), `ocop` (3, 4 or 5: at least).
+    """Published products by name, filtered as on the web: `q` (accents and case ignored,
+    every word must match), `province` / `former` (province codes, by the commune of origin),
+    `category` (slug, includes its children), `ethnic_group` (code), `ocop` (3, 4 or 5: at
+    least).
+
+    Pages: follow `next` (a cursor: as fast on the last page as on the first, and no product
+    skipped or repeated while products are added); `offset` still works (up to 1,000,000).
 
     3 queries (count, page joined with seller, places, category and group, images), plus 1 per
     province filter given (its check).

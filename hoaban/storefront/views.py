@@ -10,17 +10,16 @@ from hoaban.accounts.phone import display_phone
 from hoaban.catalog.missing import missing_product
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import (
-    former_province_product_counts,
+    NarrowPages,
     product_detail_queryset,
     product_search,
-    province_product_counts,
     published_products,
 )
 from hoaban.commerce.models import Channel
 from hoaban.commerce.pricing import with_channel_terms
 from hoaban.orgs.models import Certificate, Organisation
-from hoaban.orgs.queries import selling_organisations
 
+from .featured import featured_products, place_counts, top_sellers
 from .forms import ProductFilterForm
 from .lead_picture import lead_picture_src
 from .page_cache import cached_page
@@ -34,17 +33,17 @@ HOME_ORGANISATIONS = 6
 
 @cached_page("home")
 def home(request):
-    # 5 queries: products, their images, organisations, provinces, former provinces.
+    # 6 queries: candidate products (featured.py chooses), their images, organisations,
+    # counts by place, provinces, former provinces.
+    provinces, former_provinces = place_counts()
     return render(
         request,
         "storefront/home.html",
         {
-            "products": with_channel_terms(published_products(), ECO)[:HOME_PRODUCTS],
-            "organisations": selling_organisations().order_by("-product_count", "name")[
-                :HOME_ORGANISATIONS
-            ],
-            "provinces": province_product_counts(),
-            "former_provinces": former_province_product_counts(),
+            "products": featured_products(ECO, HOME_PRODUCTS),
+            "organisations": top_sellers(HOME_ORGANISATIONS),
+            "provinces": provinces,
+            "former_provinces": former_provinces,
         },
     )
 
@@ -55,7 +54,7 @@ def product_list(request):
     form = ProductFilterForm(request.GET)
     filters = form.filters()
     products = with_channel_terms(product_search(**filters), ECO)
-    page = Paginator(products, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(NarrowPages(products), PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
     filtered = any(value for value in filters.values())
     return render(
         request,

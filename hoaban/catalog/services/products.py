@@ -26,6 +26,7 @@ from hoaban.core.text import fold, fold_join
 from hoaban.orgs.models import Certificate, Membership, Organisation
 
 from ..models import Category, Lot, Product, ProductEvent
+from ..search import NAME_END
 from .certificates import product_certificates_set
 from .events import json_value, record_event
 
@@ -58,7 +59,8 @@ LOT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and
 
 
 def product_search_text(product: Product) -> str:
-    """Folded name, code, category, ethnic group and places of origin (new and former names).
+    """Folded name and code, then category, ethnic group, places of origin (new and former
+    names) and description (catalog.search says how they rank).
 
     Not the seller's name or place: a search matches them in the seller's own search text
     (queries.product_search), so renaming or moving an organisation never leaves them stale.
@@ -67,15 +69,16 @@ def product_search_text(product: Product) -> str:
     places = [commune.name, commune.province.name]
     if commune.former_province_id:
         places.append(commune.former_province.name)
-    return fold_join(
-        product.name,
-        product.name_en,  # found by its English name too
-        product.code,
+    own = fold_join(
         product.category.name,
         product.category.name_en,
         product.ethnic_group.name if product.ethnic_group_id else "",
         *dict.fromkeys(places),
+        product.description,
     )
+    # Name and code first, then NAME_END (never in folded text: fold makes it a space), so
+    # search ranks name matches above the rest.
+    return f"{fold_join(product.name, product.name_en, product.code)} {NAME_END} {own}"
 
 
 def product_code_prefix(name: str) -> str:

@@ -35,7 +35,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     code = factory.Sequence(lambda n: f"T{n:04d}")
     name = factory.Sequence(lambda n: f"Miến dong Na Rì {n}")
-    description = "Miến dong làm thủ công, phơi nắng."
+    description = "Làm thủ công, phơi nắng."  # no product words: descriptions are searched
     story = "Củ dong riềng trồng trên nương, làm miến theo cách của người Tày."
     category = factory.LazyFunction(category)
     origin_commune = factory.SelfAttribute("organisation.commune")
