@@ -16,8 +16,8 @@ register = template.Library()
 
 @register.filter
 def vnd(amount: int | None) -> str:
-    """1250000 → `1.250.000 ₫`."""
-    return format_vnd(amount)
+    """1250000 → `1.250.000 ₫`, with a non-breaking space: "₫" never starts a line."""
+    return format_vnd(amount, nonbreaking=True)
 
 
 @register.simple_tag

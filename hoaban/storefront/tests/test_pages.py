@@ -151,7 +151,7 @@ def test_card_shows_thumbnail_price_seller_and_province(client):
     html = client.get("/products/").content.decode()
 
     assert 'loading="lazy"' in html and 'width="320" height="320"' in html
-    assert "45.000 ₫" in html
+    assert "45.000\u00a0₫" in html
     assert product.organisation.name in html
     assert "Thái Nguyên" in html
 
