@@ -33,45 +33,10 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / ".e2e-artifacts"
 BLOCKING_IMPACTS = {"serious", "critical"}
 MIN_TAP_PX = 48
 
-# What scrolls sideways (the page, or a box inside it that is not marked `data-scroll-x`).
-SIDEWAYS_JS = """() => {
-  const root = document.documentElement, width = root.clientWidth, found = [];
-  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
-    (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
-  const elements = [...document.body.querySelectorAll('*')].filter(e => !e.closest('[data-scroll-x]'));
-  if (root.scrollWidth > width + 1) {
-    for (const e of elements) {
-      const box = e.getBoundingClientRect();
-      if (box.width && box.right > width + 1) found.push(`${name(e)} ends at ${Math.round(box.right)} px`);
-    }
-    found.unshift(`the page is ${root.scrollWidth} px wide for ${width} px`);
-  }
-  for (const e of elements) {
-    const overflow = getComputedStyle(e).overflowX;
-    if ((overflow === 'auto' || overflow === 'scroll') && e.scrollWidth > e.clientWidth + 1)
-      found.push(`${name(e)} scrolls sideways (${e.scrollWidth} px in ${e.clientWidth} px)`);
-  }
-  return found.slice(0, 8);
-}"""
-
-# Every "₫" that starts a line: it must stay beside its number.
-DONG_ALONE_JS = """() => {
-  const found = [], range = document.createRange();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const rect = (node, i) => { range.setStart(node, i); range.setEnd(node, i + 1); return range.getClientRects()[0]; };
-  while (walker.nextNode()) {
-    const node = walker.currentNode, text = node.data;
-    for (let i = text.indexOf('₫'); i >= 0; i = text.indexOf('₫', i + 1)) {
-      let j = i - 1;
-      while (j >= 0 && /\\s/.test(text[j])) j--;
-      if (j < 0) continue;
-      const sign = rect(node, i), before = rect(node, j);
-      if (sign && before && sign.width && sign.top >= before.bottom - 1)
-        found.push(text.slice(Math.max(0, j - 12), i + 1));
-    }
-  }
-  return found.slice(0, 5);
-}"""
+# The page checks (sideways scrolling, a lone "₫"), in the page's own JavaScript.
+PAGE_CHECKS_JS = (Path(__file__).resolve().parent / "page_checks.js").read_text(encoding="utf-8")
+SIDEWAYS_JS = f"({PAGE_CHECKS_JS}).sideways()"
+DONG_ALONE_JS = f"({PAGE_CHECKS_JS}).dongAlone()"
 
 
 def pytest_collection_modifyitems(items):
