@@ -20,6 +20,15 @@ def vnd(amount: int | None) -> str:
     return format_vnd(amount, nonbreaking=True)
 
 
+@register.filter
+def error_count(form: object) -> int:
+    """How many errors a bound form shows (0 for anything that is not a form): for the title."""
+    errors = getattr(form, "errors", None)
+    if not errors or not hasattr(errors, "values"):
+        return 0
+    return sum(len(messages) for messages in errors.values())
+
+
 @register.simple_tag
 def icon(name: str, label: str = "") -> str:
     """An inline SVG icon from the sprite in base.html; decorative unless given a label."""
