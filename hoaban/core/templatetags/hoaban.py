@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from hoaban.core.money import format_vnd
 
@@ -27,6 +28,14 @@ def error_count(form: object) -> int:
     if not errors or not hasattr(errors, "values"):
         return 0
     return sum(len(messages) for messages in errors.values())
+
+
+@register.simple_tag
+def vi_lang() -> str:
+    """` lang="vi"` on an element showing Vietnamese content (a product's or cooperative's name,
+    a story, a place) while the page is in another language, so a screen reader reads it with a
+    Vietnamese voice; nothing on a Vietnamese page."""
+    return "" if (get_language() or "vi").startswith("vi") else mark_safe(' lang="vi"')
 
 
 @register.simple_tag
