@@ -43,7 +43,7 @@ def test_manager_invites_by_phone_and_the_person_joins_with_the_code(demo, brows
     # and lands back on the page where she types the code.
     browse.goto("/me/cooperatives/join/")
     assert "/accounts/login/" in page.url, page.url
-    browse.follow(page.locator("main a[href^='/accounts/signup/']"), tap_target=False)
+    browse.follow(page.locator("main a[href^='/accounts/signup/']"))
     page.fill("[name=phone]", "0971 234 567")
     page.fill("[name=password1]", PASSWORD)
     page.fill("[name=password2]", PASSWORD)
