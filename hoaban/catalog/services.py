@@ -27,6 +27,7 @@ from hoaban.core.text import fold, fold_join
 from hoaban.core.uploads import photo_from_upload
 from hoaban.orgs.models import Certificate, Membership, Organisation
 
+from .image_alt import product_image_alt
 from .models import Category, Lot, Product, ProductEvent, ProductImage
 
 # Fields a manager may set with product_create / product_update. Stock is not among them:
@@ -290,7 +291,7 @@ def product_image_add(*, product: Product, upload, alt: str = "", by) -> Product
         image=photo.image,
         thumbnail=photo.thumbnail,
         medium=photo.medium,
-        alt=(alt or "").strip()[:200] or product.name[:200],
+        alt=(alt or "").strip()[:200] or product_image_alt(product),
         position=position,
     )
     _record(product, by, ProductEvent.Kind.IMAGE_ADDED, image=image.image.name)

@@ -15,6 +15,7 @@ from django.utils import translation
 from hoaban.accounts.models import Consent, EthnicGroup, Role, User
 from hoaban.accounts.phone import normalize_phone
 from hoaban.accounts.services import SYSTEM_DEMO, role_grant
+from hoaban.catalog.image_alt import product_image_alt
 from hoaban.catalog.models import Category, Lot, Product, ProductImage
 from hoaban.catalog.services import product_search_text
 from hoaban.core.uploads import webp_variants
@@ -424,7 +425,7 @@ class DemoLoader:
                         medium=_save(
                             f"products/medium/demo/{variants['medium'].name}", variants["medium"]
                         ),
-                        alt=f"Ảnh minh họa: {product.name}",
+                        alt=product_image_alt(product, drawing=True),
                         position=0,
                     )
                 )
