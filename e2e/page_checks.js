@@ -16,6 +16,16 @@
           found.push(`${name(e)} ends at ${Math.round(box.right)} px`);
         }
       }
+      const range = document.createRange();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {  // text wider than its box (a long word)
+        const node = walker.currentNode;
+        if (!node.data.trim()) continue;
+        range.selectNodeContents(node);
+        if ([...range.getClientRects()].some((box) => box.right > width + 1)) {
+          found.push(`text in ${name(node.parentElement)}: "${node.data.trim().slice(0, 40)}"`);
+        }
+      }
     }
     for (const e of elements) {
       const overflow = getComputedStyle(e).overflowX;
