@@ -20,7 +20,7 @@
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       while (walker.nextNode()) {  // text wider than its box (a long word)
         const node = walker.currentNode;
-        if (!node.data.trim()) continue;
+        if (!node.data.trim() || node.parentElement.getBoundingClientRect().width <= 1) continue;
         range.selectNodeContents(node);
         if ([...range.getClientRects()].some((box) => box.right > width + 1)) {
           found.push(`text in ${name(node.parentElement)}: "${node.data.trim().slice(0, 40)}"`);
