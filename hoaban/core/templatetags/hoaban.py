@@ -6,7 +6,7 @@ from pathlib import Path
 from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -36,6 +36,16 @@ def vi_lang() -> str:
     a story, a place) while the page is in another language, so a screen reader reads it with a
     Vietnamese voice; nothing on a Vietnamese page."""
     return "" if (get_language() or "vi").startswith("vi") else mark_safe(' lang="vi"')
+
+
+@register.filter(is_safe=True)
+def vi_span(html: str) -> str:
+    """`{% filter vi_span %}Xã Na Rì{% endfilter %}`: the text in a `<span lang="vi">` on a page
+    in another language; the text alone on a Vietnamese page."""
+    html = conditional_escape(html)
+    if (get_language() or "vi").startswith("vi"):
+        return html
+    return format_html('<span lang="vi">{}</span>', html)
 
 
 @register.simple_tag
