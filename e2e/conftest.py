@@ -3,7 +3,10 @@
 - Never `playwright install`: Chromium is Debian's (`/usr/bin/chromium`, or `HOABAN_CHROMIUM`).
   Missing Chromium skips these tests on a developer's machine, saying so, and FAILS them under CI.
 - Every page a test visits is checked with axe-core (axe-playwright-python ships axe.js): any
-  violation of impact serious or critical fails the test, listed rule by rule.
+  violation of impact serious or critical fails the test, listed rule by rule. The same check
+  enlarges the text to 200 % (WCAG 1.4.4): nothing may then scroll sideways, neither the page nor
+  a box in it (except what is marked `data-scroll-x`, e.g. a photo gallery); and "₫" never starts
+  a line, at 100 % or 200 %.
 - On failure a screenshot and the page's HTML are kept under `.e2e-artifacts/`.
 - Tests run in a transactional database (the live server thread must see their data), loaded
   with `hoaban demo --small` by the `demo` fixture.
@@ -29,6 +32,11 @@ PHONE_VIEWPORT = {"width": 360, "height": 740}  # a cheap Android phone
 ARTIFACTS = Path(__file__).resolve().parent.parent / ".e2e-artifacts"
 BLOCKING_IMPACTS = {"serious", "critical"}
 MIN_TAP_PX = 48
+
+# The page checks (sideways scrolling, a lone "₫"), in the page's own JavaScript.
+PAGE_CHECKS_JS = (Path(__file__).resolve().parent / "page_checks.js").read_text(encoding="utf-8")
+SIDEWAYS_JS = f"({PAGE_CHECKS_JS}).sideways()"
+DONG_ALONE_JS = f"({PAGE_CHECKS_JS}).dongAlone()"
 
 
 def pytest_collection_modifyitems(items):
@@ -142,12 +150,30 @@ class Browse:
                     for node in violation["nodes"][:5]
                 )
             pytest.fail("\n".join(lines), pytrace=False)
+        check_text_zoom(page)
 
     def unaudited(self) -> list[str]:
         return [url for i, url in enumerate(self.loaded) if i not in self.audited]
 
     def lang(self) -> str:
         return self.page.locator("html").get_attribute("lang") or ""
+
+
+def check_text_zoom(page) -> None:
+    """At 200 % text nothing scrolls sideways, and "₫" never starts a line (then back to 100 %)."""
+    problems = [f"100 % text: ₫ alone at the start of a line: {t!r}" for t in dong_alone(page)]
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    try:
+        problems += [f"200 % text: {what}" for what in page.evaluate(SIDEWAYS_JS)]
+        problems += [f"200 % text: ₫ alone at the start of a line: {t!r}" for t in dong_alone(page)]
+    finally:
+        page.evaluate("document.documentElement.style.fontSize = ''")
+    if problems:
+        pytest.fail(f"{page.url}:\n- " + "\n- ".join(problems), pytrace=False)
+
+
+def dong_alone(page) -> list[str]:
+    return page.evaluate(DONG_ALONE_JS)
 
 
 def assert_tap_target(locator, minimum: int = MIN_TAP_PX) -> None:

@@ -83,6 +83,7 @@ def test_person_signs_up_and_logs_in_with_the_phone_number_as_written(demo, brow
     assert user.full_name == "Hoàng Thị Mai"
     assert user.home_commune_id == int(na_ri)
 
+    page.locator("header details.menu summary").click()  # the account menu holds "Log out"
     browse.follow(page.locator("header form[action$='/logout/'] button"))
     browse.goto("/accounts/login/")
     page.fill("[name=username]", "0912 345 678")

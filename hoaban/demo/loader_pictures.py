@@ -11,6 +11,7 @@ from io import BytesIO
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from hoaban.catalog.image_alt import product_image_alt
 from hoaban.catalog.models import ProductImage
 from hoaban.core.uploads import webp_variants
 from hoaban.orgs.models import Organisation
@@ -58,7 +59,7 @@ class PicturesStep:
                         medium=_save(
                             f"products/medium/demo/{variants['medium'].name}", variants["medium"]
                         ),
-                        alt=f"Ảnh minh họa: {product.name}",
+                        alt=product_image_alt(product, drawing=True),
                         position=0,
                     )
                 )

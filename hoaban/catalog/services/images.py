@@ -5,6 +5,7 @@ from django.db import transaction
 from hoaban.accounts.access import require_manager
 from hoaban.core.uploads import photo_from_upload
 
+from ..image_alt import product_image_alt
 from ..models import Product, ProductEvent, ProductImage
 from .events import record_event
 
@@ -21,7 +22,7 @@ def product_image_add(*, product: Product, upload, alt: str = "", by) -> Product
         image=photo.image,
         thumbnail=photo.thumbnail,
         medium=photo.medium,
-        alt=(alt or "").strip()[:200] or product.name[:200],
+        alt=(alt or "").strip()[:200] or product_image_alt(product),
         position=position,
     )
     record_event(product, by, ProductEvent.Kind.IMAGE_ADDED, image=image.image.name)

@@ -6,8 +6,9 @@ from pathlib import Path
 from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from hoaban.core.english import english_html, english_text
 from hoaban.core.money import format_vnd
@@ -17,8 +18,35 @@ register = template.Library()
 
 @register.filter
 def vnd(amount: int | None) -> str:
-    """1250000 → `1.250.000 ₫`."""
-    return format_vnd(amount)
+    """1250000 → `1.250.000 ₫`, with a non-breaking space: "₫" never starts a line."""
+    return format_vnd(amount, nonbreaking=True)
+
+
+@register.filter
+def error_count(form: object) -> int:
+    """How many errors a bound form shows (0 for anything that is not a form): for the title."""
+    errors = getattr(form, "errors", None)
+    if not errors or not hasattr(errors, "values"):
+        return 0
+    return sum(len(messages) for messages in errors.values())
+
+
+@register.simple_tag
+def vi_lang() -> str:
+    """` lang="vi"` on an element showing Vietnamese content (a product's or cooperative's name,
+    a story, a place) while the page is in another language, so a screen reader reads it with a
+    Vietnamese voice; nothing on a Vietnamese page."""
+    return "" if (get_language() or "vi").startswith("vi") else mark_safe(' lang="vi"')
+
+
+@register.filter(is_safe=True)
+def vi_span(html: str) -> str:
+    """`{% filter vi_span %}Xã Na Rì{% endfilter %}`: the text in a `<span lang="vi">` on a page
+    in another language; the text alone on a Vietnamese page."""
+    html = conditional_escape(html)
+    if (get_language() or "vi").startswith("vi"):
+        return html
+    return format_html('<span lang="vi">{}</span>', html)
 
 
 @register.simple_tag

@@ -268,7 +268,7 @@ def test_records_page_adds_a_certificate_and_an_improvement(client):
     assert organisation.certificates.get().title == "OCOP 4 sao miến dong"
     assert organisation.improvements.get().cost == 25_000_000
     assert "Máy sấy năng lượng mặt trời" in page
-    assert "25.000.000 ₫" in page
+    assert "25.000.000\u00a0₫" in page
 
 
 def test_records_page_refuses_an_expiry_before_the_issue_date(client):

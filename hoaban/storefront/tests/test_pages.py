@@ -45,13 +45,14 @@ def test_language_switch_to_english_sticks_in_a_cookie(client):
     html = client.get(reverse("storefront:home")).content.decode()
     assert '<html lang="en">' in html
     assert "Featured products" in html
+    assert 'name="language" value="vi" lang="vi">' in html and "Tiếng Việt" in html
 
 
 def test_home_is_vietnamese_by_default(client):
     html = client.get(reverse("storefront:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert "Sản phẩm nổi bật" in html
-    assert "Tiếng Việt" in html and "English" in html
+    assert 'name="language" value="en" lang="en">' in html and "English" in html  # the switch
 
 
 def test_search_ignores_accents_and_case_and_needs_every_word(client):
@@ -151,7 +152,7 @@ def test_card_shows_thumbnail_price_seller_and_province(client):
     html = client.get("/products/").content.decode()
 
     assert 'loading="lazy"' in html and 'width="240" height="240"' in html
-    assert "45.000 ₫" in html
+    assert "45.000\u00a0₫" in html
     assert product.organisation.name in html
     assert "Thái Nguyên" in html
 
@@ -178,11 +179,12 @@ def test_unpublished_or_unknown_product_page_is_404(client):
     assert client.get(reverse("storefront:product", args=["NOPE"])).status_code == 404
 
 
-def test_header_offers_login_and_signup_to_visitors(client):
+def test_header_offers_login_to_visitors_and_the_login_page_offers_signup(client):
     html = client.get(reverse("storefront:home")).content.decode()
+    login_page = client.get(reverse("accounts:login")).content.decode()
 
     assert f'href="{reverse("accounts:login")}"' in html
-    assert f'href="{reverse("accounts:signup")}"' in html
+    assert f'href="{reverse("accounts:signup")}' in login_page  # one row in the header at 360 px
     assert 'href="/manage/"' not in html
     assert 'class="skip" href="#main"' in html
     assert '<form class="search" role="search" action="/products/" method="get">' in html
@@ -195,7 +197,7 @@ def test_header_offers_manage_profile_and_logout_to_people_logged_in(client):
 
     html = client.get(reverse("storefront:home")).content.decode()
 
-    assert '<a href="/manage/">' in html and "Quản lý" in html
+    assert '<a href="/manage/">' in html and "Quản lý" in html  # in the account menu
     assert f'href="{reverse("accounts:profile")}"' in html and "Mai" in html
     assert f'action="{reverse("accounts:logout")}"' in html
     assert f'href="{reverse("accounts:login")}"' not in html

@@ -40,7 +40,7 @@ def test_add_puts_the_product_in_the_basket_and_shows_its_seller(client):
     page = response.content.decode()
     assert "Miến dong Na Rì" in page
     assert product.organisation.name in page
-    assert "90.000 ₫" in page
+    assert "90.000\u00a0₫" in page
 
 
 def test_adding_again_adds_up(client):
@@ -184,8 +184,8 @@ def test_lines_are_grouped_by_seller_with_subtotals(client):
     page = client.get(reverse("shop:cart")).content.decode()
 
     assert page.index("HTX Chè Bằng Phúc") < page.index("HTX Miến dong Côn Minh")
-    assert "80.000 ₫" in page
-    assert "180.000 ₫" in page
+    assert "80.000\u00a0₫" in page
+    assert "180.000\u00a0₫" in page
 
 
 def test_price_comes_from_the_eco_channel_override(client):
@@ -197,8 +197,8 @@ def test_price_comes_from_the_eco_channel_override(client):
 
     page = client.get(reverse("shop:cart")).content.decode()
 
-    assert "78.000 ₫" in page
-    assert "90.000 ₫" not in page
+    assert "78.000\u00a0₫" in page
+    assert "90.000\u00a0₫" not in page
 
 
 def test_product_not_sold_on_eco_cannot_be_added(client):

@@ -94,7 +94,7 @@ def test_placed_page_lists_every_code_and_the_cod_note(client, two_sellers):
     html = english(client).get(placed_url(key)).content.decode()
     for order in Order.objects.all():
         assert order.code in html
-    assert "Pay 45.000 ₫ in cash when you receive your order." in html
+    assert "Pay 45.000\u00a0₫ in cash when you receive your order." in html
     assert page.status_code == 200
 
 
@@ -109,7 +109,7 @@ def test_vietqr_page_shows_the_qr_the_amount_the_code_and_the_bank(client, two_s
     html = client.get(placed_url(key)).content.decode()
     assert html.count("<svg") >= 1
     assert '<svg aria-hidden="true" focusable="false"' in html
-    assert "135.000 ₫" in html
+    assert "135.000\u00a0₫" in html
     assert order.code in html
     assert "Agribank" in html
     assert "1234567890123" in html
@@ -257,7 +257,7 @@ def test_pickup_with_cash_needs_no_address(client, two_sellers):
         Payment.Method.CASH,
     )
     html = english(client).get(placed_url(key)).content.decode()
-    assert "Pay 90.000 ₫ in cash when you pick up your order." in html
+    assert "Pay 90.000\u00a0₫ in cash when you pick up your order." in html
 
 
 def test_show_communes_button_refills_the_form_without_errors(client, two_sellers):
