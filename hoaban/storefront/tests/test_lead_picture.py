@@ -17,7 +17,7 @@ from .builders import image_for
 
 pytestmark = pytest.mark.django_db
 
-SRC = re.compile(r'<div class="gallery"><img src="([^"]+)"')
+SRC = re.compile(r'<div class="gallery"[^>]*><img[^>]* src="([^"]+)"')
 
 
 @pytest.fixture(autouse=True)
