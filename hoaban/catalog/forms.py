@@ -18,7 +18,7 @@ from hoaban.core.bounds import (
     STOCK_TOO_HIGH,
     WEIGHT_TOO_HIGH,
 )
-from hoaban.core.formfields import IdMultipleChoiceField
+from hoaban.core.formfields import IdMultipleChoiceField, english_name_field
 from hoaban.orgs.models import Certificate, Membership, Organisation
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
@@ -84,14 +84,7 @@ class ProductForm(CommunePickerMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Who makes it, how, and what it means for your people."),
     )
-    name_en = forms.CharField(
-        label=_("Name in English"),
-        max_length=200,
-        required=False,
-        help_text=_(
-            "Optional: for buyers who read in English. Without it they see the Vietnamese."
-        ),
-    )
+    name_en = english_name_field()
     description_en = forms.CharField(
         label=_("Description in English"),
         required=False,

@@ -1,4 +1,5 @@
-"""Form fields that keep typed ids inside what the database can compare (issue 6)."""
+"""Form fields shared by the apps: typed ids kept inside what the database can compare
+(issue 6), and the optional English name of a product or an organisation (issue 8)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -26,3 +27,15 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": item},
                 )
         return super()._check_values(value)
+
+
+def english_name_field() -> forms.CharField:
+    """The optional English name a manager gives a product or her organisation."""
+    return forms.CharField(
+        label=_("Name in English"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Optional: for buyers who read in English. Without it they see the Vietnamese."
+        ),
+    )

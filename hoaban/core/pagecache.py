@@ -8,9 +8,9 @@ the old version is simply not found again (they expire on their own, `PAGE_CACHE
 The bump happens twice: at once (so the rest of this request and the tests see it) and again
 once the transaction commits (so a reader that rendered the old rows between the first bump
 and the commit cannot have stored them under the new version). Callers today:
-`catalog.services._record` (every product write: details, status, images, certificates,
-lots), `inventory.services._add` (every stock movement), `orgs.services._record` (every
-organisation write: name, place, phone, active), the admin's saves of those models
+`catalog.services.record_event` (every product write: details, status, images, certificates,
+lots), `inventory.services.ledger._add` (every stock movement), `orgs.services._record`
+(every organisation write: name, place, phone, active), the admin's saves of those models
 (`CatalogChangeAdmin`) and the demo loader (through the same services).
 """
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.core.bounds import COST_TOO_HIGH, MAX_COST_VND
+from hoaban.core.formfields import english_name_field
 from hoaban.places.forms import CommuneChoiceField, CommunePickerMixin, ProvinceChoiceField
 
 from .models import Certificate, Improvement, Membership, Organisation
@@ -19,14 +20,7 @@ class OrganisationForm(CommunePickerMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Who you are, what you make and how: buyers like to read it."),
     )
-    name_en = forms.CharField(
-        label=_("Name in English"),
-        max_length=200,
-        required=False,
-        help_text=_(
-            "Optional: for buyers who read in English. Without it they see the Vietnamese."
-        ),
-    )
+    name_en = english_name_field()
     story_en = forms.CharField(
         label=_("Our story in English"),
         required=False,
