@@ -14,10 +14,13 @@ lots), `inventory.services.ledger._add` (every stock movement), `orgs.services._
 (`CatalogChangeAdmin`) and the demo loader (through the same services).
 """
 
+import hashlib
 import os
 import secrets
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,6 +28,9 @@ from django.db import transaction
 
 VERSION_KEY = "hoaban:catalog:version"
 PROCESS_LOCAL = ("LocMemCache", "DummyCache")
+AGGREGATE_SECONDS = 600  # as long as a cached page: a version nobody reads again expires
+T = TypeVar("T")
+_MISSING = object()
 
 
 def version_file() -> Path | None:
@@ -70,6 +76,20 @@ def catalog_changed() -> None:
     """Call after any write that changes what a public catalogue page shows."""
     _bump()
     transaction.on_commit(_bump)
+
+
+def catalog_cached(name: str, compute: Callable[[], T]) -> T:
+    """`compute()` for the current catalogue version: worked out once per version, then read
+    from the cache (aggregates over the whole catalogue, such as counts, that every list or
+    home page would otherwise recompute). Exact: any write that could change it bumps the
+    version first. `name` says what it is (any text: it is hashed into the key)."""
+    digest = hashlib.blake2b(name.encode(), digest_size=16).hexdigest()
+    key = f"hoaban:catalog:{catalog_version()}:{digest}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, AGGREGATE_SECONDS)
+    return value
 
 
 class CatalogChangeAdmin:
