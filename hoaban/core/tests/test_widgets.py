@@ -8,7 +8,7 @@ from hoaban.core.widgets import QuickSelect
 
 CHOICES = [
     ("", "Tất cả"),
-    ("Tỉnh", [("6", "Thái Nguyên"), ("66", "Đắk Lắk & <Lâm> \"Đồng\"")]),
+    ("Tỉnh", [("6", "Thái Nguyên"), ("66", 'Đắk Lắk & <Lâm> "Đồng"')]),
     ("Tỉnh cũ", [("f6", "Bắc Kạn"), ("f67", "Đắk Nông")]),
     ("x", "<script>alert(1)</script>"),
     (7, "bảy"),
