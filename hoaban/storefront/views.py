@@ -50,11 +50,15 @@ def home(request):
 
 @cached_page("products")
 def product_list(request):
-    # 7 queries: 4 for the filter choices, the count, the page of products, their images.
+    # 2 queries: the page of products, their images; plus, once per catalogue version, the
+    # list's count and the 4 of the filter choices.
     form = ProductFilterForm(request.GET)
     filters = form.filters()
     products = with_channel_terms(product_search(**filters), ECO)
-    page = Paginator(NarrowPages(products), PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    # Without a search, the count of a list depends only on its filters and the catalogue.
+    count_name = None if filters["q"] else repr(sorted(filters.items()))
+    pages = NarrowPages(products, count_name=count_name)
+    page = Paginator(pages, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
     filtered = any(value for value in filters.values())
     return render(
         request,
