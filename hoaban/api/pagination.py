@@ -14,6 +14,7 @@ reached by offset gives its `next` cursor too. `count` is the number of matching
 
 import base64
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Q, Subquery
@@ -22,6 +23,7 @@ from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
 from hoaban.core.errors import InvalidInput
+from hoaban.core.pagecache import catalog_cached
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -81,7 +83,12 @@ def after(ordering: tuple[str, str], values: list) -> Q:
 
 
 class Keyset(PaginationBase):
-    """`@paginate(Keyset, ordering=("name", "pk"), types=(str, int))`."""
+    """`@paginate(Keyset, ordering=("name", "pk"), types=(str, int))`.
+
+    `count_name`, given, is a function of the view's parameters naming the list when its count
+    depends only on them and the catalogue (None otherwise): that count is then counted once
+    per catalogue version (`core.pagecache.catalog_cached`).
+    """
 
     class Input(Schema):
         limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="At most 100")
@@ -97,13 +104,25 @@ class Keyset(PaginationBase):
         count: int
         next: str | None = Field(None, description="The next page's address; null on the last")
 
-    def __init__(self, *, ordering: tuple[str, str], types: tuple[type, type], **kwargs):
+    def __init__(
+        self,
+        *,
+        ordering: tuple[str, str],
+        types: tuple[type, type],
+        count_name: Callable[..., str | None] | None = None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.ordering = ordering
         self.types = types
+        self.count_name = count_name
 
     def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
-        count = self._items_count(queryset)
+        name = self.count_name(**params) if self.count_name else None
+        if name is None:
+            count = self._items_count(queryset)
+        else:
+            count = catalog_cached(f"api-count:{name}", lambda: self._items_count(queryset))
         page = queryset.order_by(*self.ordering)
         if pagination.cursor:
             if pagination.offset:
