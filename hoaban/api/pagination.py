@@ -12,8 +12,6 @@ between two pages never make a row appear twice or go missing. Follow `next` (it
 reached by offset gives its `next` cursor too. `count` is the number of matching rows.
 """
 
-import base64
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -22,12 +20,14 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
+from hoaban.core.cursors import MAX_CURSOR_LENGTH, decode_cursor, encode_cursor
 from hoaban.core.errors import InvalidInput
 from hoaban.core.pagecache import catalog_cached
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_OFFSET = 1_000_000  # far beyond any list here; keeps OFFSET + LIMIT within bigint
+__all__ = ["Keyset", "LimitOffset", "after", "decode_cursor", "encode_cursor"]
 
 
 class LimitOffset(PaginationBase):
@@ -44,33 +44,6 @@ class LimitOffset(PaginationBase):
             "items": queryset[pagination.offset : pagination.offset + pagination.limit],
             "count": self._items_count(queryset),
         }
-
-
-MAX_CURSOR_LENGTH = 400
-
-
-def encode_cursor(values: list) -> str:
-    """The opaque cursor after a row whose ordering values are `values` (e.g. [name, pk])."""
-    raw = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str, types: tuple[type, ...]) -> list:
-    """The values in `cursor`, checked against `types`; InvalidInput when it is not ours."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = json.loads(raw.decode())
-    except (ValueError, UnicodeDecodeError):
-        values = None
-    if (
-        not isinstance(values, list)
-        or len(values) != len(types)
-        or not all(type(v) is t for v, t in zip(values, types, strict=True))
-    ):
-        raise InvalidInput(
-            _("This cursor is not valid: use the “next” link of a page."), field="cursor"
-        )
-    return values
 
 
 def after(ordering: tuple[str, str], values: list) -> Q:

@@ -22,6 +22,7 @@ from hoaban.orgs.models import Certificate, Organisation
 from .featured import featured_products, place_counts, top_sellers
 from .forms import ProductFilterForm
 from .lead_picture import lead_picture_src
+from .list_pages import KeysetPage
 from .page_cache import cached_page
 
 ECO = Channel.Code.ECO  # the marketplace's prices (commerce.pricing, annotated: no query)
@@ -55,10 +56,12 @@ def product_list(request):
     form = ProductFilterForm(request.GET)
     filters = form.filters()
     products = with_channel_terms(product_search(**filters), ECO)
-    # Without a search, the count of a list depends only on its filters and the catalogue.
-    count_name = None if filters["q"] else repr(sorted(filters.items()))
-    pages = NarrowPages(products, count_name=count_name)
-    page = Paginator(pages, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    if filters["q"]:
+        pages = NarrowPages(products)
+        page = Paginator(pages, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    else:  # by cursor; the count depends only on the filters and the catalogue
+        pages = NarrowPages(products, count_name=repr(sorted(filters.items())))
+        page = KeysetPage(pages, request.GET, PRODUCTS_PER_PAGE)
     filtered = any(value for value in filters.values())
     return render(
         request,
