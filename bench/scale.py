@@ -5,8 +5,9 @@ the small demo and then, in bulk on the server (`INSERT … SELECT generate_seri
 products from 2,000 cooperatives and 1,000,000 orders (`BENCH_SCALE=0.01` for a hundredth: what
 CI runs). Then it times, through Django's test client in that process (server time: middleware,
 queries, templates), the first page of `/products/` and its last (as "Next" reaches it), a
-search, the home page and the API's deepest page, and prints the median of `BENCH_SCALE_REPEAT` (7) requests per round for three
-rounds (the rounds' medians go to stderr: the spread):
+search, the home page and the API's deepest page, and prints the median of
+`BENCH_SCALE_REPEAT` (7) requests per round for three rounds (the rounds' medians go to
+stderr: the spread):
 
     scale.products_100k.ms, scale.products_last_page_100k.ms, scale.search_100k.ms,
     scale.home_100k.ms, scale.api_last_page_100k.ms
