@@ -17,6 +17,7 @@ from hoaban.catalog.api import LotOut
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import product_detail_queryset, product_lots, product_search
 from hoaban.commerce.pricing import with_channel_terms
+from hoaban.core.bounds import MAX_SEARCH_LENGTH
 from hoaban.core.errors import InvalidInput
 from hoaban.orgs.api import CertificateOut
 from hoaban.places.api import PlaceOut, check_place_filters, place_of
@@ -133,7 +134,9 @@ class ProductDetailOut(ProductOut):
 
 
 class ProductFilters(Schema):
-    q: str | None = None
+    q: str | None = Field(
+        None, max_length=MAX_SEARCH_LENGTH, description="A few words (at most 100 characters)"
+    )
     province: int | None = None
     former: int | None = None
     category: str | None = None
