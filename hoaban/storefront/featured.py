@@ -69,7 +69,7 @@ def _varied(candidates: list[tuple[int, int, int]], count: int) -> list[int]:
 def top_sellers(count: int) -> list[Organisation]:
     """The cooperatives (and groups, household businesses) with the most published products
     (most first, then by name), with `product_count`: the ranking from `home_counts`, then
-    one query for those organisations."""
+    one query for those organisations (`count` up to `SELLERS_KEPT`)."""
     ranking = home_counts()["sellers"][:count]
     found = (
         public_organisations()
