@@ -34,8 +34,9 @@ HOME_ORGANISATIONS = 6
 
 @cached_page("home")
 def home(request):
-    # 6 queries: candidate products (featured.py chooses), their images, organisations,
-    # counts by place, provinces, former provinces.
+    # 6 queries: candidate products (featured.py chooses), the chosen cards, their images,
+    # the top sellers, provinces, former provinces; 3 more once per catalogue version, for
+    # the counts (featured.home_counts).
     provinces, former_provinces = place_counts()
     return render(
         request,
