@@ -176,3 +176,15 @@ def test_the_top_sellers_are_active_sellers_with_the_most_products_then_by_name(
     ]
     # counted where each product comes from; the buyer's products count, the inactive's not
     assert by_province(response) == {"Thái Nguyên": 13, "Lâm Đồng": 1}
+
+
+def test_an_order_placed_shows_in_what_is_left_to_buy_on_the_next_page(north):
+    from hoaban.commerce.tests.builders import place
+
+    anonymous = Client()  # no session: the whole-page cache answers it
+    last = ProductFactory(organisation=north, name="Miến dong cuối cùng", stock=1)
+    catalog_changed()
+    assert "Miến dong cuối cùng" in home(anonymous).content.decode()
+    assert "Miến dong cuối cùng" in home(anonymous).content.decode()  # cached
+    place([(last, 1)])  # holds the last one: nothing is left to buy
+    assert "Miến dong cuối cùng" not in home(anonymous).content.decode()
