@@ -5,18 +5,21 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from hoaban.accounts.phone import display_phone
 from hoaban.catalog.missing import missing_product
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import (
     NarrowPages,
+    RankedPages,
     product_detail_queryset,
     product_search,
     published_products,
 )
 from hoaban.commerce.models import Channel
 from hoaban.commerce.pricing import with_channel_terms
+from hoaban.core.text import search_terms
 from hoaban.orgs.models import Certificate, Organisation
 
 from .featured import featured_products, place_counts, top_sellers
@@ -51,16 +54,37 @@ def home(request):
 @cached_page("products")
 def product_list(request):
     # 7 queries: 4 for the filter choices, the count, the page of products, their images.
+    # A search: the 4, its ids (1 query a rank read, at most 3: catalog.queries.RankedPages;
+    # they give the count), the page of products, their images.
     form = ProductFilterForm(request.GET)
     filters = form.filters()
-    products = with_channel_terms(product_search(**filters), ECO)
-    page = Paginator(NarrowPages(products), PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    terms = search_terms(filters["q"])
+    if terms:  # read rank by rank, at most catalog.queries.SEARCH_RESULTS_MAX products
+        among = with_channel_terms(product_search(**{**filters, "q": None}), ECO)
+        results = RankedPages(among, terms)
+    else:
+        results = NarrowPages(with_channel_terms(product_search(**filters), ECO))
+    page = Paginator(results, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
     filtered = any(value for value in filters.values())
     return render(
         request,
         "storefront/product_list.html",
-        {"form": form, "page": page, "products": page.object_list, "filtered": filtered},
+        {
+            "form": form,
+            "page": page,
+            "products": page.object_list,
+            "filtered": filtered,
+            # a search past RankedPages' limit: "more than 1,000", and only those are offered
+            "more_than": grouped(results.limit) if getattr(results, "more", False) else None,
+        },
     )
+
+
+def grouped(number: int) -> str:
+    """1000 → `1.000` on a Vietnamese page, `1,000` on an English one (Django's Vietnamese
+    formats have no grouping)."""
+    text = f"{number:,}"
+    return text if (get_language() or "vi").startswith("en") else text.replace(",", ".")
 
 
 @cached_page("product")

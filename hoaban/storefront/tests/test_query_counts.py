@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from hoaban.catalog import queries
 from hoaban.catalog.tests.factories import CertificateFactory, LotFactory, ProductFactory
 
 from .builders import image_for
@@ -31,6 +32,26 @@ def test_product_list_query_count_is_constant(client, django_assert_num_queries,
     products(n)
     # 4 filter choices (provinces, former provinces, categories, ethnic groups),
     # count, page of products (joined), their images
+    with django_assert_num_queries(7):
+        assert client.get(reverse("storefront:products")).status_code == 200
+
+
+@pytest.mark.parametrize("n", [N, 2 * N])
+def test_search_query_count_is_constant(client, django_assert_num_queries, n):
+    products(n)
+    # 4 filter choices, the ids rank by rank (name, own text, seller: fewer than
+    # SEARCH_RESULTS_MAX here, so all 3; they give the count), page of products, their images
+    with django_assert_num_queries(9):
+        assert client.get(reverse("storefront:products"), {"q": "mien"}).status_code == 200
+
+
+@pytest.mark.parametrize("n", [N, 2 * N])
+def test_a_search_past_the_maximum_reads_one_rank(
+    client, django_assert_num_queries, monkeypatch, n
+):
+    monkeypatch.setattr(queries, "SEARCH_RESULTS_MAX", 3)
+    products(n)
+    # the names alone give more than the maximum: 4 + 1 + page + images
     with django_assert_num_queries(7):
         assert client.get(reverse("storefront:products"), {"q": "mien"}).status_code == 200
 
