@@ -263,7 +263,8 @@ class RankedPages:
     list's order, then rank 1's, then rank 2's. Their ids are read rank by rank, each query
     in LIST_ORDER and stopped at what is still wanted (SEARCH_RESULTS_MAX + 1 in all, to
     know there are more): one narrow query when the name matches are many (read in order from
-    the list's index), at most three. The count and every page come from those ids; a page's
+    the list's index), at most four (rank 2 reads its sellers first). The count and every
+    page come from those ids; a page's
     products are then one full query (cards joined and annotated for those rows only, plus
     its prefetches). `queryset` is the products to search among, not yet searched
     (product_filter: the other filters).
@@ -283,7 +284,8 @@ class RankedPages:
                 wanted = self.limit + 1 - len(self._ids)
                 if wanted <= 0:
                     break
-                rows = self.queryset.filter(tier).order_by(*LIST_ORDER)
+                condition = tier() if callable(tier) else tier
+                rows = self.queryset.filter(condition).order_by(*LIST_ORDER)
                 self._ids += rows.values_list("pk", flat=True)[:wanted]
         return self._ids
 

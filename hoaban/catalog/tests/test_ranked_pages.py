@@ -112,7 +112,7 @@ def test_exactly_the_maximum_is_not_more(catalogue, monkeypatch):
 def test_the_ranks_are_read_one_query_each_and_stop_when_enough(
     catalogue, monkeypatch, django_assert_num_queries
 ):
-    with django_assert_num_queries(3):  # rank 0, 1, 2: fewer than the maximum in all
+    with django_assert_num_queries(4):  # rank 0, 1, the sellers, 2: fewer than the maximum
         pages("mien dong").count()
     monkeypatch.setattr(queries, "SEARCH_RESULTS_MAX", 2)
     with django_assert_num_queries(1):  # the names alone give more than the maximum
@@ -172,3 +172,17 @@ def test_the_migration_fills_name_text_from_the_search_text():
 
     assert Product.objects.get(pk=product.pk).name_text == "che shan tuyet cs01"
     assert Product.objects.get(pk=without_end.pk).name_text == "mat ong mo01"
+
+
+def test_the_seller_rank_matches_each_word_in_the_product_or_its_seller(catalogue):
+    # "binh lieu" in one name, else only in a seller's name; "mien" in the products' texts
+    assert names(pages("binh lieu mien")[0:9]) == [
+        "Miến dong Bình Liêu",
+        "Sợi miến dong đặc biệt",
+        "Đậu đen",
+        "Bún miến dong",
+        "Miến gạo",
+        "Tinh bột nghệ",
+    ]
+    # every word through the seller (and "con" in "thủ công" too): its products alone
+    assert names(pages("con minh")[0:9]) == ["Bánh thổ cẩm", "An trà shan tuyết", "Cà phê"]
