@@ -264,10 +264,9 @@ class RankedPages:
     in LIST_ORDER and stopped at what is still wanted (SEARCH_RESULTS_MAX + 1 in all, to
     know there are more): one narrow query when the name matches are many (read in order from
     the list's index), at most four (rank 2 reads its sellers first). The count and every
-    page come from those ids; a page's
-    products are then one full query (cards joined and annotated for those rows only, plus
-    its prefetches). `queryset` is the products to search among, not yet searched
-    (product_filter: the other filters).
+    page come from those ids; a page's products are then one full query (cards joined and
+    annotated for those rows only, plus its prefetches). `queryset` is the products to
+    search among, not yet searched (product_search without `q`: the other filters).
     """
 
     def __init__(self, queryset: QuerySet[Product], terms: list[str]):

@@ -18,7 +18,8 @@ seller: migration catalog 0007), or from the trigram index on `name_text` when i
 rare. On PostgreSQL a trigram GIN index serves `search_text LIKE '%word%'` on both tables
 (migration catalog 0006, orgs 0009), and the seller side is written
 `organisation_id = ANY(ARRAY(SELECT …))`: evaluated once, so the planner can OR the two
-index scans together instead of scanning every product.
+index scans together instead of scanning every product (rank 2 of a page writes the
+sellers' ids out instead: matches_given_sellers).
 """
 
 from collections.abc import Callable

@@ -54,8 +54,9 @@ def home(request):
 @cached_page("products")
 def product_list(request):
     # 7 queries: 4 for the filter choices, the count, the page of products, their images.
-    # A search: the 4, its ids (1 query a rank read, at most 3: catalog.queries.RankedPages;
-    # they give the count), the page of products, their images.
+    # A search: the 4, its ids (1 to 4 queries, whatever the number of products: the ranks
+    # read in order by catalog.queries.RankedPages; they give the count), the page of
+    # products, their images.
     form = ProductFilterForm(request.GET)
     filters = form.filters()
     terms = search_terms(filters["q"])
