@@ -214,6 +214,20 @@ def last_page_params(count: int) -> dict:
     return {"limit": 20, "cursor": encode_cursor(list(before))}
 
 
+def web_last_page_params(count: int) -> dict:
+    """The product list's last page as "Next" reaches it: with cursors
+    (`hoaban.storefront.list_pages`), `after` the row before the last 24; without, by number."""
+    pages = (count + 23) // 24
+    try:
+        from hoaban.storefront.list_pages import ORDERING, cursor_of
+    except ImportError:
+        return {"page": str(pages)}
+    from hoaban.catalog.queries import product_search
+
+    before = product_search().order_by(*ORDERING)[(pages - 1) * 24 - 1]
+    return {"page": str(pages), "after": cursor_of(before)}
+
+
 def measure() -> None:
     from django.conf import settings
     from django.test import Client
@@ -227,6 +241,7 @@ def measure() -> None:
     count = product_search().count()
     targets = {
         "products": ("/products/", {}),
+        "products_last_page": ("/products/", web_last_page_params(count)),
         "search": ("/products/", {"q": SEARCH}),
         "home": ("/", {}),
         "api_last_page": ("/api/v1/products", last_page_params(count)),

@@ -4,12 +4,13 @@ Builds, in its own database next to `DATABASE_URL`'s (`<name>_scale`, dropped an
 the small demo and then, in bulk on the server (`INSERT … SELECT generate_series`), 100,000
 products from 2,000 cooperatives and 1,000,000 orders (`BENCH_SCALE=0.01` for a hundredth: what
 CI runs). Then it times, through Django's test client in that process (server time: middleware,
-queries, templates), the first page of `/products/`, a search, the home page and the API's
-deepest page, and prints the median of `BENCH_SCALE_REPEAT` (7) requests per round for three
-rounds (the rounds' medians go to stderr: the spread):
+queries, templates), the first page of `/products/` and its last (as "Next" reaches it), a
+search, the home page and the API's deepest page, and prints the median of
+`BENCH_SCALE_REPEAT` (7) requests per round for three rounds (the rounds' medians go to
+stderr: the spread):
 
-    scale.products_100k.ms, scale.search_100k.ms, scale.home_100k.ms,
-    scale.api_last_page_100k.ms
+    scale.products_100k.ms, scale.products_last_page_100k.ms, scale.search_100k.ms,
+    scale.home_100k.ms, scale.api_last_page_100k.ms
 
 Without a PostgreSQL `DATABASE_URL` it prints a note and no figure (SQLite has no trigram
 index, and a 100,000-product SQLite file says little about production).

@@ -12,8 +12,7 @@ between two pages never make a row appear twice or go missing. Follow `next` (it
 reached by offset gives its `next` cursor too. `count` is the number of matching rows.
 """
 
-import base64
-import json
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Q, Subquery
@@ -21,11 +20,14 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
+from hoaban.core.cursors import MAX_CURSOR_LENGTH, decode_cursor, encode_cursor
 from hoaban.core.errors import InvalidInput
+from hoaban.core.pagecache import catalog_cached
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_OFFSET = 1_000_000  # far beyond any list here; keeps OFFSET + LIMIT within bigint
+__all__ = ["Keyset", "LimitOffset", "after", "decode_cursor", "encode_cursor"]
 
 
 class LimitOffset(PaginationBase):
@@ -44,33 +46,6 @@ class LimitOffset(PaginationBase):
         }
 
 
-MAX_CURSOR_LENGTH = 400
-
-
-def encode_cursor(values: list) -> str:
-    """The opaque cursor after a row whose ordering values are `values` (e.g. [name, pk])."""
-    raw = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str, types: tuple[type, ...]) -> list:
-    """The values in `cursor`, checked against `types`; InvalidInput when it is not ours."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = json.loads(raw.decode())
-    except (ValueError, UnicodeDecodeError):
-        values = None
-    if (
-        not isinstance(values, list)
-        or len(values) != len(types)
-        or not all(type(v) is t for v, t in zip(values, types, strict=True))
-    ):
-        raise InvalidInput(
-            _("This cursor is not valid: use the “next” link of a page."), field="cursor"
-        )
-    return values
-
-
 def after(ordering: tuple[str, str], values: list) -> Q:
     """Rows after `values` in ascending `ordering` (two fields, the last one unique), written
     so an index on both serves it: `a >= x AND (a > x OR b > y)`."""
@@ -81,7 +56,12 @@ def after(ordering: tuple[str, str], values: list) -> Q:
 
 
 class Keyset(PaginationBase):
-    """`@paginate(Keyset, ordering=("name", "pk"), types=(str, int))`."""
+    """`@paginate(Keyset, ordering=("name", "pk"), types=(str, int))`.
+
+    `count_name`, given, is a function of the view's parameters naming the list when its count
+    depends only on them and the catalogue (None otherwise): that count is then counted once
+    per catalogue version (`core.pagecache.catalog_cached`).
+    """
 
     class Input(Schema):
         limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="At most 100")
@@ -97,13 +77,25 @@ class Keyset(PaginationBase):
         count: int
         next: str | None = Field(None, description="The next page's address; null on the last")
 
-    def __init__(self, *, ordering: tuple[str, str], types: tuple[type, type], **kwargs):
+    def __init__(
+        self,
+        *,
+        ordering: tuple[str, str],
+        types: tuple[type, type],
+        count_name: Callable[..., str | None] | None = None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.ordering = ordering
         self.types = types
+        self.count_name = count_name
 
     def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
-        count = self._items_count(queryset)
+        name = self.count_name(**params) if self.count_name else None
+        if name is None:
+            count = self._items_count(queryset)
+        else:
+            count = catalog_cached(f"api-count:{name}", lambda: self._items_count(queryset))
         page = queryset.order_by(*self.ordering)
         if pagination.cursor:
             if pagination.offset:

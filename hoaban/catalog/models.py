@@ -164,8 +164,9 @@ class Product(models.Model):
             models.Index(fields=["status", "category"]),
             # The orderings of the lists (web, home, API), read in order and stopped early at
             # 100,000 products (the trigram index for search: migration 0005, PostgreSQL).
-            # It carries the name's folded text and the seller: search reads its first rank
-            # (every word in the name) in this order from the index alone (catalog.search).
+            # It carries the seller and the name's folded text (PostgreSQL: INCLUDE; SQLite
+            # ignores it): a deep OFFSET, and search's first rank (every word in the name:
+            # catalog.search), read in this order from the index alone.
             models.Index(
                 F("is_featured").desc(),
                 "name",

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from hoaban.core.collation import vietnamese_sorted
+from hoaban.core.pagecache import catalog_cached
 from hoaban.core.text import search_terms
 from hoaban.orgs.models import Certificate, Membership
 from hoaban.places.models import FormerProvince, Province
@@ -235,15 +236,20 @@ class NarrowPages:
 
     A page's rows are chosen by a narrow query (ids only, in the list's order, with OFFSET and
     LIMIT: sorted over a few columns, no joins, no per-row subqueries) inside the full one
-    (cards joined and annotated for those rows only). Still one query a page;
-    `count()` is the queryset's.
+    (cards joined and annotated for those rows only). Still one query a page.
+    `count()` is the queryset's; given a `count_name` (what the list is, e.g. its filters), it
+    is counted once per catalogue version (`core.pagecache.catalog_cached`: ~30 ms at 100,000
+    products, for every visitor of the unfiltered list).
     """
 
-    def __init__(self, queryset: QuerySet[Product]):
+    def __init__(self, queryset: QuerySet[Product], count_name: str | None = None):
         self.queryset = queryset
+        self.count_name = count_name
 
     def count(self) -> int:
-        return self.queryset.count()
+        if self.count_name is None:
+            return self.queryset.count()
+        return catalog_cached(f"product-count:{self.count_name}", self.queryset.count)
 
     def __len__(self) -> int:
         return self.count()

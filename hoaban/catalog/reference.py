@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from hoaban.accounts.services_data import ethnic_groups_load
+from hoaban.core.pagecache import catalog_changed
 from hoaban.places.services import places_load
 
 # OCOP's six product groups (Decision 148/QĐ-TTg, 2023) and a few finer categories.
@@ -47,9 +48,11 @@ def categories_load() -> int:
 def reference_data_load() -> dict[str, int]:
     """Idempotent: safe to run on every start."""
     provinces, communes = places_load()
-    return {
+    counts = {
         "provinces": provinces,
         "communes": communes,
         "ethnic_groups": ethnic_groups_load(),
         "categories": categories_load(),
     }
+    catalog_changed()  # names of places and categories show on public pages and filters
+    return counts

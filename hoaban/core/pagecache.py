@@ -9,9 +9,15 @@ The bump happens twice: at once (so the rest of this request and the tests see i
 once the transaction commits (so a reader that rendered the old rows between the first bump
 and the commit cannot have stored them under the new version). Callers today:
 `catalog.services.record_event` (every product write: details, status, images, certificates,
-lots), `inventory.services.ledger._add` (every stock movement), `orgs.services._record`
-(every organisation write: name, place, phone, active), the admin's saves of those models
-(`CatalogChangeAdmin`) and the demo loader (through the same services).
+lots), `inventory.services.ledger._add` (every stock movement), `commerce.services.placement`
+(an order's holds: what is left to buy), `orgs.services._record` (every organisation write:
+name, place, phone, active), `catalog.reference.reference_data_load` (places, categories,
+ethnic groups), the admin's saves of those models (`CatalogChangeAdmin`) and the demo loader
+(through the same services). A hold that runs out changes nothing here: until the next bump
+a cached page shows less left to buy, never more.
+
+`catalog_cached` keeps other things under the same version: aggregates (counts of a list,
+counts by place, top sellers, the filters' choices) worked out once per version.
 """
 
 import hashlib

@@ -17,6 +17,7 @@ from hoaban.catalog.api import LotOut
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import product_detail_queryset, product_lots, product_search
 from hoaban.commerce.pricing import with_channel_terms
+from hoaban.core.bounds import MAX_SEARCH_LENGTH
 from hoaban.core.errors import InvalidInput
 from hoaban.orgs.api import CertificateOut
 from hoaban.places.api import PlaceOut, check_place_filters, place_of
@@ -133,7 +134,9 @@ class ProductDetailOut(ProductOut):
 
 
 class ProductFilters(Schema):
-    q: str | None = None
+    q: str | None = Field(
+        None, max_length=MAX_SEARCH_LENGTH, description="A few words (at most 100 characters)"
+    )
     province: int | None = None
     former: int | None = None
     category: str | None = None
@@ -151,12 +154,17 @@ def _published_or_404(code: str):
     return product
 
 
+def _list_name(filters: ProductFilters, **_) -> str | None:
+    """Without a search, the count depends only on the filters (and the catalogue)."""
+    return None if filters.q else repr(sorted(filters.dict().items()))
+
+
 @router.get(
     "/products",
     response={200: list[ProductOut], **ERRORS},
     operation_id="hoaban_api_products_product_list",
 )
-@paginate(Keyset, ordering=("name", "pk"), types=(str, int))
+@paginate(Keyset, ordering=("name", "pk"), types=(str, int), count_name=_list_name)
 def product_list(request, filters: Query[ProductFilters]):
     """Published products by name, filtered as on the web: `q` (accents and case ignored,
     every word must match), `province` / `former` (province codes, by the commune of origin),
@@ -167,7 +175,8 @@ def product_list(request, filters: Query[ProductFilters]):
     skipped or repeated while products are added); `offset` still works (up to 1,000,000).
 
     3 queries (count, page joined with seller, places, category and group, images), plus 1 per
-    province filter given (its check).
+    province filter given (its check); without `q`, the count is counted once per catalogue
+    version.
     """
     if filters.ocop is not None and filters.ocop not in OCOP_STARS:
         raise InvalidInput(_("OCOP stars must be 3, 4 or 5."), field="ocop")

@@ -25,6 +25,7 @@ from hoaban.orgs.models import Certificate, Organisation
 from .featured import featured_products, place_counts, top_sellers
 from .forms import ProductFilterForm
 from .lead_picture import lead_picture_src
+from .list_pages import KeysetPage
 from .page_cache import cached_page
 
 ECO = Channel.Code.ECO  # the marketplace's prices (commerce.pricing, annotated: no query)
@@ -36,8 +37,9 @@ HOME_ORGANISATIONS = 6
 
 @cached_page("home")
 def home(request):
-    # 6 queries: candidate products (featured.py chooses), their images, organisations,
-    # counts by place, provinces, former provinces.
+    # 6 queries: candidate products (featured.py chooses), the chosen cards, their images,
+    # the top sellers, provinces, former provinces; 3 more once per catalogue version, for
+    # the counts (featured.home_counts).
     provinces, former_provinces = place_counts()
     return render(
         request,
@@ -53,19 +55,21 @@ def home(request):
 
 @cached_page("products")
 def product_list(request):
-    # 7 queries: 4 for the filter choices, the count, the page of products, their images.
-    # A search: the 4, its ids (1 to 4 queries, whatever the number of products: the ranks
-    # read in order by catalog.queries.RankedPages; they give the count), the page of
-    # products, their images.
+    # 2 queries: the page of products, their images; plus, once per catalogue version, the
+    # list's count and the 4 of the filter choices. A search: its ids instead of the count
+    # (1 to 4 queries, whatever the number of products: the ranks read in order by
+    # catalog.queries.RankedPages; they give the count), the page of products, their images.
     form = ProductFilterForm(request.GET)
     filters = form.filters()
     terms = search_terms(filters["q"])
     if terms:  # read rank by rank, at most catalog.queries.SEARCH_RESULTS_MAX products
         among = with_channel_terms(product_search(**{**filters, "q": None}), ECO)
         results = RankedPages(among, terms)
-    else:
-        results = NarrowPages(with_channel_terms(product_search(**filters), ECO))
-    page = Paginator(results, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(results, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    else:  # by cursor; the count depends only on the filters and the catalogue
+        products = with_channel_terms(product_search(**filters), ECO)
+        results = NarrowPages(products, count_name=repr(sorted(filters.items())))
+        page = KeysetPage(results, request.GET, PRODUCTS_PER_PAGE)
     filtered = any(value for value in filters.values())
     return render(
         request,

@@ -162,7 +162,7 @@ def test_name_text_follows_the_name_and_code():
 def test_the_migration_fills_name_text_from_the_search_text():
     from importlib import import_module
 
-    migration = import_module("hoaban.catalog.migrations.0007_product_name_text")
+    migration = import_module("hoaban.catalog.migrations.0008_product_name_text")
     product = ProductFactory(name="Chè Shan tuyết", code="CS01")
     Product.objects.filter(pk=product.pk).update(name_text="")
     without_end = ProductFactory(name="Mật ong", code="MO01")

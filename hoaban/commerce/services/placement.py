@@ -38,6 +38,7 @@ from hoaban.core.bounds import (
     ORDER_TOTAL_TOO_HIGH,
     SHIPPING_FEE_TOO_HIGH,
 )
+from hoaban.core.pagecache import catalog_changed
 
 from .. import codes
 from ..errors import IdempotencyConflict, InvalidOrder, OutOfStock, Shortage
@@ -316,6 +317,7 @@ def _order_create(clean, seller_lines, record, source_ref, user, now, expires_at
         )
         for line in order_lines
     )
+    catalog_changed()  # what is left to buy changed: public pages show it (core.pagecache)
     payload = ""
     if clean.payment_method == Payment.Method.VIETQR:
         try:

@@ -33,7 +33,7 @@ def fill_name_text(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("catalog", "0006_list_indexes_and_ranked_search_text"),
+        ("catalog", "0007_list_order_covers_seller"),
     ]
 
     operations = [
