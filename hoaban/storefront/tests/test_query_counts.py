@@ -55,9 +55,9 @@ def test_product_list_query_count_is_constant(client, django_assert_num_queries,
 @pytest.mark.parametrize("n", [N, 2 * N])
 def test_search_query_count_is_constant(client, django_assert_num_queries, n):
     products(n)
-    # 4 filter choices (fresh cache), the ids rank by rank (name, own text, the sellers then seller-only:
-    # fewer than SEARCH_RESULTS_MAX here, so all 4; they give the count), page of products,
-    # their images
+    # 4 filter choices (fresh cache), the ids rank by rank (name, own text, the sellers then
+    # seller-only: fewer than SEARCH_RESULTS_MAX here, so all 4; they give the count), page
+    # of products, their images
     with django_assert_num_queries(10):
         assert client.get(reverse("storefront:products"), {"q": "mien"}).status_code == 200
 
