@@ -148,8 +148,11 @@ class Product(models.Model):
     is_featured = models.BooleanField(_("featured on the home page"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Folded name, code, seller, places (new and former) and ethnic group, for search.
+    # Folded name and code, then category, ethnic group, places and description, for search
+    # (catalog.services.product_search_text; the seller's text is its own).
     search_text = models.TextField(editable=False, blank=True)
+    # The folded name, English name and code alone (search's first rank: catalog.search).
+    name_text = models.TextField(editable=False, blank=True, default="")
 
     objects = ProductQuerySet.as_manager()
 
@@ -161,12 +164,15 @@ class Product(models.Model):
             models.Index(fields=["status", "category"]),
             # The orderings of the lists (web, home, API), read in order and stopped early at
             # 100,000 products (the trigram index for search: migration 0005, PostgreSQL).
+            # It carries the seller and the name's folded text (PostgreSQL: INCLUDE; SQLite
+            # ignores it): a deep OFFSET, and search's first rank (every word in the name:
+            # catalog.search), read in this order from the index alone.
             models.Index(
                 F("is_featured").desc(),
                 "name",
                 "id",
                 condition=models.Q(status="published"),
-                include=["organisation"],  # PostgreSQL: a deep OFFSET reads the index alone
+                include=["name_text", "organisation"],
                 name="product_list_order",
             ),
             models.Index(

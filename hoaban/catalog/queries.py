@@ -15,7 +15,7 @@ from hoaban.orgs.models import Certificate, Membership
 from hoaban.places.models import FormerProvince, Province
 
 from .models import Lot, Product, ProductImage
-from .search import matches, rank
+from .search import matches, rank, tiers
 
 # The joins every product card needs: seller, origin (province and former province), category
 # and ethnic group. One query for all of them.
@@ -46,7 +46,16 @@ def published_products() -> QuerySet[Product]:
 
 # What a card or an API list item never shows: left out of list queries (a product's
 # description and story can be pages long, and `search_text` holds the description too).
-LIST_DEFERRED = ("description", "story", "search_text")
+LIST_DEFERRED = ("description", "story", "search_text", "name_text")
+
+# The lists' order (featured first, then by name), which product_list_order serves; a
+# search's ranks are each read in it.
+LIST_ORDER = ("-is_featured", "name", "pk")
+
+# A search shows at most this many products (counted to one more, to say "more than"): past
+# it the words are too common for a list anyone reads, and counting every match (35,000
+# for "mien dong" at 100,000 products) is what costs.
+SEARCH_RESULTS_MAX = 1000
 
 
 def product_cards() -> QuerySet[Product]:
@@ -76,14 +85,34 @@ def product_search(
     other texts, then its seller), then in the usual order; without it, the usual order
     (featured first, then by name).
     """
-    products = product_cards()
     terms = search_terms(q)
+    products = product_filter(
+        product_cards(),
+        province=province,
+        former=former,
+        category=category,
+        ethnic_group=ethnic_group,
+        ocop=ocop,
+    )
     if terms:  # the product's words or its seller's (name and place)
         products = (
             products.filter(matches(terms))
             .annotate(search_rank=rank(terms))
-            .order_by("search_rank", "-is_featured", "name", "pk")
+            .order_by("search_rank", *LIST_ORDER)
         )
+    return products
+
+
+def product_filter(
+    products: QuerySet[Product],
+    *,
+    province: int | None = None,
+    former: int | None = None,
+    category: str | None = None,
+    ethnic_group: str | None = None,
+    ocop: int | None = None,
+) -> QuerySet[Product]:
+    """`products` narrowed by product_search's filters other than `q` (see there)."""
     if province is not None:
         products = products.filter(origin_commune__province_id=province)
     if former is not None:
@@ -92,9 +121,22 @@ def product_search(
         products = products.filter(Q(category__slug=category) | Q(category__parent__slug=category))
     if ethnic_group:
         products = products.filter(ethnic_group_id=ethnic_group)
-    if ocop:
-        products = products.filter(ocop_stars__gte=ocop)
+    if ocop:  # the same as `ocop_stars >= ocop`, from the few certified products
+        products = products.filter(pk__in=products_certified(ocop))
     return products
+
+
+def products_certified(stars: int) -> QuerySet[Certificate]:
+    """The ids of the products with an OCOP certificate of at least `stars` valid today (a
+    subquery). Read from the certificates, few, rather than by working out every product's
+    stars: a search filtered by stars then costs what the certificates do."""
+    today = timezone.localdate()
+    kinds = [kind for kind, n in Certificate.OCOP_STARS.items() if n >= stars]
+    return (
+        Certificate.objects.filter(kind__in=kinds, issued_on__lte=today)
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+        .values("products")
+    )
 
 
 def published_product(code: str) -> Product:
@@ -217,3 +259,57 @@ class NarrowPages:
             raise TypeError("NarrowPages takes slices only")
         ids = self.queryset.values("pk")[key]
         return list(self.queryset.filter(pk__in=Subquery(ids)))
+
+
+class RankedPages:
+    """A search's results for `Paginator`: at most SEARCH_RESULTS_MAX products, in
+    product_search's order, without sorting or counting every match.
+
+    The ranks (catalog.search.tiers) are disjoint, so that order is rank 0's products in the
+    list's order, then rank 1's, then rank 2's. Their ids are read rank by rank, each query
+    in LIST_ORDER and stopped at what is still wanted (SEARCH_RESULTS_MAX + 1 in all, to
+    know there are more): one narrow query when the name matches are many (read in order from
+    the list's index), at most four (rank 2 reads its sellers first). The count and every
+    page come from those ids; a page's products are then one full query (cards joined and
+    annotated for those rows only, plus its prefetches). `queryset` is the products to
+    search among, not yet searched (product_search without `q`: the other filters).
+    """
+
+    def __init__(self, queryset: QuerySet[Product], terms: list[str]):
+        self.queryset = queryset
+        self.terms = terms
+        self.limit = SEARCH_RESULTS_MAX
+        self._ids: list[int] | None = None
+
+    def ids(self) -> list[int]:
+        """The matches' ids in order, up to `limit` + 1 (read once)."""
+        if self._ids is None:
+            self._ids = []
+            for tier in tiers(self.terms):
+                wanted = self.limit + 1 - len(self._ids)
+                if wanted <= 0:
+                    break
+                condition = tier() if callable(tier) else tier
+                rows = self.queryset.filter(condition).order_by(*LIST_ORDER)
+                self._ids += rows.values_list("pk", flat=True)[:wanted]
+        return self._ids
+
+    @property
+    def more(self) -> bool:
+        """More matches than `limit` (only that many are shown)."""
+        return len(self.ids()) > self.limit
+
+    def count(self) -> int:
+        return min(len(self.ids()), self.limit)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[Product]:
+        if not isinstance(key, slice):
+            raise TypeError("RankedPages takes slices only")
+        ids = self.ids()[: self.limit][key]
+        if not ids:
+            return []
+        rows = {product.pk: product for product in self.queryset.filter(pk__in=ids)}
+        return [rows[pk] for pk in ids if pk in rows]

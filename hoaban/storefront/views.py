@@ -5,18 +5,21 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from hoaban.accounts.phone import display_phone
 from hoaban.catalog.missing import missing_product
 from hoaban.catalog.models import Product
 from hoaban.catalog.queries import (
     NarrowPages,
+    RankedPages,
     product_detail_queryset,
     product_search,
     published_products,
 )
 from hoaban.commerce.models import Channel
 from hoaban.commerce.pricing import with_channel_terms
+from hoaban.core.text import search_terms
 from hoaban.orgs.models import Certificate, Organisation
 
 from .featured import featured_products, place_counts, top_sellers
@@ -53,22 +56,40 @@ def home(request):
 @cached_page("products")
 def product_list(request):
     # 2 queries: the page of products, their images; plus, once per catalogue version, the
-    # list's count and the 4 of the filter choices.
+    # list's count and the 4 of the filter choices. A search: its ids instead of the count
+    # (1 to 4 queries, whatever the number of products: the ranks read in order by
+    # catalog.queries.RankedPages; they give the count), the page of products, their images.
     form = ProductFilterForm(request.GET)
     filters = form.filters()
-    products = with_channel_terms(product_search(**filters), ECO)
-    if filters["q"]:
-        pages = NarrowPages(products)
-        page = Paginator(pages, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    terms = search_terms(filters["q"])
+    if terms:  # read rank by rank, at most catalog.queries.SEARCH_RESULTS_MAX products
+        among = with_channel_terms(product_search(**{**filters, "q": None}), ECO)
+        results = RankedPages(among, terms)
+        page = Paginator(results, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
     else:  # by cursor; the count depends only on the filters and the catalogue
-        pages = NarrowPages(products, count_name=repr(sorted(filters.items())))
-        page = KeysetPage(pages, request.GET, PRODUCTS_PER_PAGE)
+        products = with_channel_terms(product_search(**filters), ECO)
+        results = NarrowPages(products, count_name=repr(sorted(filters.items())))
+        page = KeysetPage(results, request.GET, PRODUCTS_PER_PAGE)
     filtered = any(value for value in filters.values())
     return render(
         request,
         "storefront/product_list.html",
-        {"form": form, "page": page, "products": page.object_list, "filtered": filtered},
+        {
+            "form": form,
+            "page": page,
+            "products": page.object_list,
+            "filtered": filtered,
+            # a search past RankedPages' limit: "more than 1,000", and only those are offered
+            "more_than": grouped(results.limit) if getattr(results, "more", False) else None,
+        },
     )
+
+
+def grouped(number: int) -> str:
+    """1000 → `1.000` on a Vietnamese page, `1,000` on an English one (Django's Vietnamese
+    formats have no grouping)."""
+    text = f"{number:,}"
+    return text if (get_language() or "vi").startswith("en") else text.replace(",", ".")
 
 
 @cached_page("product")

@@ -76,9 +76,13 @@ def product_search_text(product: Product) -> str:
         *dict.fromkeys(places),
         product.description,
     )
-    # Name and code first, then NAME_END (never in folded text: fold makes it a space), so
-    # search ranks name matches above the rest.
-    return f"{fold_join(product.name, product.name_en, product.code)} {NAME_END} {own}"
+    # Name and code first, then NAME_END (never in folded text: fold makes it a space).
+    return f"{product_name_text(product)} {NAME_END} {own}"
+
+
+def product_name_text(product: Product) -> str:
+    """Folded name, English name and code: `name_text`, search's first rank (catalog.search)."""
+    return fold_join(product.name, product.name_en, product.code)
 
 
 def product_code_prefix(name: str) -> str:
@@ -156,7 +160,7 @@ def _clean_product(values: dict, *, product: Product | None = None) -> dict:
 
 
 def _with_search_text(product: Product) -> Product:
-    """Reload the product with its relations and store its fresh search text."""
+    """Reload the product with its relations and store its fresh search texts."""
     product = Product.objects.select_related(
         "organisation__commune__province",
         "organisation__commune__former_province",
@@ -166,7 +170,10 @@ def _with_search_text(product: Product) -> Product:
         "ethnic_group",
     ).get(pk=product.pk)
     product.search_text = product_search_text(product)
-    Product.objects.filter(pk=product.pk).update(search_text=product.search_text)
+    product.name_text = product_name_text(product)
+    Product.objects.filter(pk=product.pk).update(
+        search_text=product.search_text, name_text=product.name_text
+    )
     return product
 
 

@@ -2,7 +2,7 @@
 
 Other apps import these (`from hoaban.catalog.tests.factories import ProductFactory, LotFactory`).
 Categories come from the reference data loaded into every test database (slug `gao-mien` by
-default); `search_text` is filled as the service would.
+default); `search_text` and `name_text` are filled as the service would.
 """
 
 import datetime
@@ -11,7 +11,7 @@ import factory
 from django.utils import timezone
 
 from hoaban.catalog.models import Category, Lot, Product
-from hoaban.catalog.services import product_search_text
+from hoaban.catalog.services import product_name_text, product_search_text
 from hoaban.orgs.tests.factories import (  # noqa: F401  (re-exported for convenience)
     CertificateFactory,
     ManagerFactory,
@@ -48,8 +48,11 @@ class ProductFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def with_search_text(obj, create, extracted, **kwargs):  # noqa: N805
         obj.search_text = product_search_text(obj)
+        obj.name_text = product_name_text(obj)
         if create:
-            Product.objects.filter(pk=obj.pk).update(search_text=obj.search_text)
+            Product.objects.filter(pk=obj.pk).update(
+                search_text=obj.search_text, name_text=obj.name_text
+            )
 
     @factory.post_generation
     def ocop_stars(obj, create, extracted, **kwargs):  # noqa: N805

@@ -95,3 +95,23 @@ def test_the_admin_shows_computed_stars_read_only_and_filters_by_them(client, fr
         .form
     )
     assert "stars" not in form.fields and "search_text" not in form.fields
+
+
+def test_the_stars_filter_counts_only_a_valid_certificate_and_lists_a_product_once(
+    frozen_clock,
+):
+    # a valid 3★ and an expired 5★: 3 stars, found once by "at least 3", not by "at least 4"
+    product = product_with_certificate_ending(LAST_DAY, kind="ocop3", name="Chè")
+    product.certificates.add(
+        CertificateFactory(
+            organisation=product.organisation,
+            kind="ocop5",
+            issued_on=LAST_DAY - datetime.timedelta(days=900),
+            expires_on=LAST_DAY - datetime.timedelta(days=1),
+        ),
+        CertificateFactory(organisation=product.organisation, kind="ocop3"),
+    )
+
+    assert [(p.name, p.ocop_stars) for p in product_search(ocop=3)] == [("Chè", 3)]
+    assert list(product_search(ocop=4)) == []
+    assert [p.name for p in product_search(q="che", ocop=3)] == ["Chè"]

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 
 from hoaban.catalog.models import Product
-from hoaban.catalog.search import matches
+from hoaban.catalog.queries import LIST_ORDER, product_search
+from hoaban.catalog.search import in_name, matches
 from hoaban.catalog.tests.factories import ProductFactory
 from hoaban.core.text import search_terms
 
@@ -46,3 +47,30 @@ def test_the_search_condition_is_served_by_the_trigram_indexes():
     assert "Bitmap Index Scan on organisation_search_trgm" in text
     assert "BitmapOr" in text
     assert "Seq Scan on catalog_product" not in text
+
+
+def explain(sql: str, params, **settings: str) -> str:
+    with connection.cursor() as cursor:
+        for name, value in settings.items():
+            cursor.execute(f"SET LOCAL enable_{name} = {value}")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_the_name_rank_is_read_in_order_from_the_list_index_alone():
+    """A search's first rank (every word in the name) in the list's order: product_list_order
+    carries `name_text` and the seller, so when the words are common PostgreSQL can walk it
+    and stop early without reading the table (an index-only scan); when they are rare, the
+    trigram index on `name_text` finds them. (Tiny tables: plans are forced to ask what the
+    planner can use.)"""
+    products = indexes("catalog_product")
+    assert "INCLUDE (name_text, organisation_id)" in products["product_list_order"]
+    assert "gin_trgm_ops" in products["product_name_trgm"]
+    ProductFactory(name="Miến dong Na Rì")
+    rank0 = product_search().filter(in_name(search_terms("mien dong"))).order_by(*LIST_ORDER)
+    walk = explain(*rank0.values("pk")[:25].query.sql_with_params(), bitmapscan="off", sort="off")
+    words = Product.objects.filter(in_name(search_terms("mien dong"))).values("pk")
+    rare = explain(*words.query.sql_with_params(), seqscan="off", bitmapscan="on")
+
+    assert "Index Only Scan using product_list_order" in walk
+    assert "Bitmap Index Scan on product_name_trgm" in rare

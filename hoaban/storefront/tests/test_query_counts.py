@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from hoaban.catalog import queries
 from hoaban.catalog.tests.factories import CertificateFactory, LotFactory, ProductFactory
 
 from .builders import image_for
@@ -44,8 +45,30 @@ def test_home_query_count_is_constant_once_the_counts_are_cached(
 @pytest.mark.parametrize("n", [N, 2 * N])
 def test_product_list_query_count_is_constant(client, django_assert_num_queries, n):
     products(n)
-    # 4 filter choices (provinces, former provinces, categories, ethnic groups),
-    # count, page of products (joined), their images
+    # once per catalogue version (a fresh cache here): 4 filter choices (provinces, former
+    # provinces, categories, ethnic groups), the count; then page of products (joined),
+    # their images
+    with django_assert_num_queries(7):
+        assert client.get(reverse("storefront:products")).status_code == 200
+
+
+@pytest.mark.parametrize("n", [N, 2 * N])
+def test_search_query_count_is_constant(client, django_assert_num_queries, n):
+    products(n)
+    # 4 filter choices (fresh cache), the ids rank by rank (name, own text, the sellers then
+    # seller-only: fewer than SEARCH_RESULTS_MAX here, so all 4; they give the count), page
+    # of products, their images
+    with django_assert_num_queries(10):
+        assert client.get(reverse("storefront:products"), {"q": "mien"}).status_code == 200
+
+
+@pytest.mark.parametrize("n", [N, 2 * N])
+def test_a_search_past_the_maximum_reads_one_rank(
+    client, django_assert_num_queries, monkeypatch, n
+):
+    monkeypatch.setattr(queries, "SEARCH_RESULTS_MAX", 3)
+    products(n)
+    # the names alone give more than the maximum: 4 + 1 + page + images
     with django_assert_num_queries(7):
         assert client.get(reverse("storefront:products"), {"q": "mien"}).status_code == 200
 
