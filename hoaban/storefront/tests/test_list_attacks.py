@@ -363,3 +363,28 @@ def test_a_cursor_page_of_a_signed_in_visitor_or_htmx_is_never_shared(client, sh
     anonymous = get(client.__class__(), url)
     assert anonymous.status_code == 200 and "Lanriêng" not in anonymous.content.decode()
     assert [key for key in cache._cache if ":page:products:" in key]  # noqa: SLF001
+
+
+def test_a_repeated_word_searches_as_one(client, shop):
+    def search(q):
+        client.cookies[settings.SESSION_COOKIE_NAME] = "past-the-page-cache"
+        with CaptureQueriesContext(connection) as queries:
+            response = get(client, URL, {"q": q})
+        return codes_of(response), [
+            q["sql"] for q in queries.captured_queries if "LIKE" in q["sql"]
+        ]
+
+    search("gạo")  # the filters' choices, once per catalogue version
+    once, once_sql = search("gạo")
+    many, many_sql = search("gạo " * 25)
+    assert many == once and len(once) == 24
+    assert many_sql == once_sql and once_sql  # the same search, not 25 conditions each
+
+
+def test_a_chosen_value_is_never_echoed_into_the_selects(client, shop):
+    evil = '"><script>alert(1)</script>'
+    params = {"category": evil, "province": evil, "ethnic_group": evil, "ocop": evil}
+    response = get(client, URL, params)
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.content.decode()
+    assert len(codes_of(response)) == 24  # every filter ignored: the whole list
