@@ -388,3 +388,17 @@ def test_a_chosen_value_is_never_echoed_into_the_selects(client, shop):
     assert response.status_code == 200
     assert "<script>alert(1)" not in response.content.decode()
     assert len(codes_of(response)) == 24  # every filter ignored: the whole list
+
+
+def test_the_apis_cursor_from_another_filter_never_leaks(client, shop):
+    tea_codes = {p.code for p in shop["tea"]}
+    hidden = shop["hidden"][0]
+    for cursor in (encode_cursor(["A", 0]), encode_cursor([hidden.name, hidden.pk])):
+        seen, url, params = [], API, {"category": "che", "cursor": cursor, "limit": 2}
+        while url:
+            body = get(client, url, params).json()
+            seen += [item["code"] for item in body["items"]]
+            url, params = body["next"], None
+        assert set(seen) <= tea_codes and len(seen) == len(set(seen))
+    everything = get(client, API, {"cursor": encode_cursor(["A", 0]), "limit": 100}).json()
+    assert {item["code"] for item in everything["items"]} == visible_codes(shop)
