@@ -6,6 +6,8 @@ import json
 
 from django.utils.translation import gettext as _
 
+from .bounds import BIGINT_MAX
+from .edge import storable
 from .errors import InvalidInput
 
 MAX_CURSOR_LENGTH = 1000  # a 200-character Vietnamese name and an id: ~820
@@ -30,9 +32,19 @@ def decode_cursor(cursor: str, types: tuple[type, ...]) -> list:
         not isinstance(values, list)
         or len(values) != len(types)
         or not all(type(v) is t for v, t in zip(values, types, strict=True))
-        or any(isinstance(v, str) and "\x00" in v for v in values)
+        or not all(_fits(v) for v in values)
     ):
         raise InvalidInput(
             _("This cursor is not valid: use the “next” link of a page."), field="cursor"
         )
     return values
+
+
+def _fits(value) -> bool:
+    """A value the database can compare: text without NUL or a lone surrogate ("\\ud800" in
+    the JSON: the driver cannot encode it, a 500), a number within a bigint."""
+    if isinstance(value, str):
+        return storable(value)
+    if type(value) is int:
+        return -BIGINT_MAX <= value <= BIGINT_MAX
+    return True

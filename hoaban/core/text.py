@@ -24,5 +24,7 @@ def fold_join(*parts: str | None) -> str:
 
 
 def search_terms(query: str | None) -> list[str]:
-    """Split a folded query into words; every word must match (AND)."""
-    return [term for term in fold(query).split(" ") if term]
+    """Split a folded query into words; every word must match (AND). Each word once: a
+    repeated word matches nothing more, and `xa xa xa …` (100 characters) made a search of
+    33 conditions (and rank 2 wrote out the sellers' ids 33 times)."""
+    return list(dict.fromkeys(term for term in fold(query).split(" ") if term))

@@ -11,14 +11,16 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from hoaban.accounts.models import EthnicGroup
 from hoaban.api.errors import ERRORS, NOT_FOUND, not_found
 from hoaban.api.pagination import Keyset, LimitOffset
 from hoaban.catalog.api import LotOut
-from hoaban.catalog.models import Product
+from hoaban.catalog.models import Category, Product
 from hoaban.catalog.queries import product_detail_queryset, product_lots, product_search
 from hoaban.commerce.pricing import with_channel_terms
 from hoaban.core.bounds import MAX_SEARCH_LENGTH
 from hoaban.core.errors import InvalidInput
+from hoaban.core.pagecache import catalog_cached
 from hoaban.orgs.api import CertificateOut
 from hoaban.places.api import PlaceOut, check_place_filters, place_of
 
@@ -155,8 +157,25 @@ def _published_or_404(code: str):
 
 
 def _list_name(filters: ProductFilters, **_) -> str | None:
-    """Without a search, the count depends only on the filters (and the catalogue)."""
-    return None if filters.q else repr(sorted(filters.dict().items()))
+    """Without a search, the count depends only on the filters (and the catalogue). A category
+    or ethnic group that does not exist is free text: its count (0) is not kept, or each new
+    string would mint a cache key (places and stars are checked by the view first)."""
+    if filters.q:
+        return None
+    given = {name: getattr(filters, name) for name in ("category", "ethnic_group")}
+    if any(given.values()):
+        known = catalog_cached("api-filter-codes", _filter_codes)
+        if any(value and value not in known[name] for name, value in given.items()):
+            return None
+    return repr(sorted(filters.dict().items()))
+
+
+def _filter_codes() -> dict[str, frozenset[str]]:
+    """The category slugs and ethnic group codes (2 queries, once per catalogue version)."""
+    return {
+        "category": frozenset(Category.objects.values_list("slug", flat=True)),
+        "ethnic_group": frozenset(EthnicGroup.objects.values_list("pk", flat=True)),
+    }
 
 
 @router.get(

@@ -43,7 +43,10 @@ def shareable(request) -> bool:
 
 
 def page_key(request, name: str) -> str:
-    query = "&".join(sorted(request.GET.urlencode().split("&")))
+    # Sorted by name only: a name's values keep their order, since the view reads the last
+    # (`?after=A&after=B` is not the page of `?after=B&after=A`).
+    pairs = sorted(request.GET.urlencode().split("&"), key=lambda pair: pair.split("=")[0])
+    query = "&".join(pairs)
     raw = f"{request.path}?{query}"
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
     return f"hoaban:page:{name}:{request.LANGUAGE_CODE}:{catalog_version()}:{digest}"

@@ -68,7 +68,10 @@ def product_list(request):
         page = Paginator(results, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
     else:  # by cursor; the count depends only on the filters and the catalogue
         products = with_channel_terms(product_search(**filters), ECO)
-        results = NarrowPages(products, count_name=repr(sorted(filters.items())))
+        # Validated choices only: a `q` without words ("!!!", spaces) filters nothing, and
+        # in the name it would mint a cache key per string.
+        chosen = sorted((name, value) for name, value in filters.items() if name != "q")
+        results = NarrowPages(products, count_name=repr(chosen))
         page = KeysetPage(results, request.GET, PRODUCTS_PER_PAGE)
     filtered = any(value for value in filters.values())
     return render(
