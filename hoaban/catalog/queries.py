@@ -85,34 +85,7 @@ def product_search(
     other texts, then its seller), then in the usual order; without it, the usual order
     (featured first, then by name).
     """
-    terms = search_terms(q)
-    products = product_filter(
-        product_cards(),
-        province=province,
-        former=former,
-        category=category,
-        ethnic_group=ethnic_group,
-        ocop=ocop,
-    )
-    if terms:  # the product's words or its seller's (name and place)
-        products = (
-            products.filter(matches(terms))
-            .annotate(search_rank=rank(terms))
-            .order_by("search_rank", *LIST_ORDER)
-        )
-    return products
-
-
-def product_filter(
-    products: QuerySet[Product],
-    *,
-    province: int | None = None,
-    former: int | None = None,
-    category: str | None = None,
-    ethnic_group: str | None = None,
-    ocop: int | None = None,
-) -> QuerySet[Product]:
-    """`products` narrowed by product_search's filters other than `q` (see there)."""
+    products = product_cards()
     if province is not None:
         products = products.filter(origin_commune__province_id=province)
     if former is not None:
@@ -123,6 +96,13 @@ def product_filter(
         products = products.filter(ethnic_group_id=ethnic_group)
     if ocop:  # the same as `ocop_stars >= ocop`, from the few certified products
         products = products.filter(pk__in=products_certified(ocop))
+    terms = search_terms(q)
+    if terms:  # the product's words or its seller's (name and place)
+        products = (
+            products.filter(matches(terms))
+            .annotate(search_rank=rank(terms))
+            .order_by("search_rank", *LIST_ORDER)
+        )
     return products
 
 

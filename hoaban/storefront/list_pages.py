@@ -12,12 +12,12 @@ Searches keep numbered pages: their results are capped (catalog.search), so no o
 
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.utils.functional import cached_property
 
+from hoaban.catalog.queries import LIST_ORDER
 from hoaban.core.cursors import decode_cursor, encode_cursor
 from hoaban.core.errors import InvalidInput
 
-ORDERING = ("-is_featured", "name", "pk")
+ORDERING = LIST_ORDER  # the list's order (the index product_list_order serves it)
 REVERSED = ("is_featured", "-name", "-pk")
 CURSOR_TYPES = (bool, str, int)
 
@@ -72,10 +72,6 @@ class KeysetPage:
         if rows == []:  # every row after the cursor went away: the last page, by number
             self.number, rows = self.paginator.num_pages, None
         return rows
-
-    @cached_property
-    def num_pages(self) -> int:
-        return self.paginator.num_pages
 
     @staticmethod
     def _cursor(raw) -> list | None:
